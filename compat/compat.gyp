@@ -1,0 +1,48 @@
+# compat.gyp: the legacy SDK as a gyp target.  An old addon attaches it with
+#   'dependencies': ["<!(node -p \"require('node-waf-compat').gyp\")"]
+# which links the runtime and puts compat/include (the old headers) ahead of
+# Node's own on the addon's include path.
+{
+  'targets': [
+    {
+      'target_name': 'compat_runtime',
+      'type': 'static_library',
+      'sources': [
+        'src/callback_scope.cc',
+        'src/ev_async.cc',
+        'src/ev_loop.cc',
+        'src/misuse.cc',
+        'src/node_errors.cc',
+        'src/node_module.cc',
+        'src/v8_context.cc',
+        'src/v8_exceptions.cc',
+        'src/v8_handles.cc',
+        'src/v8_objects.cc',
+        'src/v8_strings.cc',
+        'src/v8_templates.cc',
+        'src/v8_values.cc',
+      ],
+      'include_dirs': ["<!(node -e \"require('nan')\")"],
+      'cflags': ['-Wall', '-Wextra'],
+      # Runtime member functions check `this` against null (old code calling
+      # through an empty handle); keep GCC from assuming it cannot be.
+      # The ev layer reads every watcher through libev's common ev_watcher
+      # prefix, as libev itself does.
+      'cflags_cc': ['-fno-delete-null-pointer-checks', '-fno-strict-aliasing'],
+      'direct_dependent_settings': {
+        # The old headers must come before Node's own v8.h and node.h.  gyp
+        # consumes one '+' when it loads this file (merging this target into
+        # its defaults) and the second when it hands these settings to the
+        # addon, where it means "prepend".
+        'include_dirs++': ['include'],
+        # node-waf compiled with the compiler's defaults of the era: GNU
+        # C++98, exceptions and RTTI on, large-file offsets.
+        'cflags_cc!': ['-fno-rtti', '-fno-exceptions', '-std=gnu++17',
+                       '-std=gnu++20'],
+        'cflags_cc+': ['-frtti', '-fexceptions', '-std=gnu++98'],
+        'defines': ['_GNU_SOURCE', '_LARGEFILE_SOURCE',
+                    '_FILE_OFFSET_BITS=64'],
+      },
+    },
+  ],
+}
