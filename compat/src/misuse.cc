@@ -1,0 +1,59 @@
+// misuse.cc: one-time misuse messages and fatal invariant failures.
+#include "misuse.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <set>
+#include <string>
+
+namespace compat {
+namespace {
+
+// Leaked on purpose: messages may be reported from threads that outlive
+// static destruction at process exit.
+std::mutex* ReportedLock() {
+  static std::mutex* lock = new std::mutex;
+  return lock;
+}
+
+std::set<std::string>* Reported() {
+  static std::set<std::string>* reported = new std::set<std::string>;
+  return reported;
+}
+
+}  // namespace
+
+bool Warn(const char* format, ...) {
+  char text[1024];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(text, sizeof text, format, args);
+  va_end(args);
+  {
+    std::lock_guard<std::mutex> hold(*ReportedLock());
+    if (!Reported()->insert(text).second) return false;
+  }
+  std::fprintf(stderr, "node-waf-compat: %s\n", text);
+  std::fflush(stderr);
+  return true;
+}
+
+int WarningCount() {
+  std::lock_guard<std::mutex> hold(*ReportedLock());
+  return static_cast<int>(Reported()->size());
+}
+
+void Fatal(const char* format, ...) {
+  char text[1024];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(text, sizeof text, format, args);
+  va_end(args);
+  std::fprintf(stderr, "node-waf-compat: fatal: %s\n", text);
+  std::fflush(stderr);
+  std::abort();
+}
+
+}  // namespace compat
