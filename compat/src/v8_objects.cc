@@ -1,0 +1,343 @@
+// v8_objects.cc: V8 3.x Object, Array, Function, Date and External on real
+// V8 objects.  Old calls took no context and returned plain values; they
+// run in the current context and return what V8 3.x returned on an
+// exception (false, an empty handle, NaN).
+#include <cstdint>
+#include <limits>
+
+#include "misuse.h"
+#include "v8_internal.h"
+#include "v8_version.h"
+
+using compat::detail::CurrentContext;
+using compat::detail::CurrentIsolate;
+using compat::detail::Legacy;
+using compat::detail::Real;
+using compat::detail::SelfAs;
+
+namespace {
+
+// Property keys that old code passed as any value become names here.
+bool KeyName(legacy_v8::Handle<legacy_v8::Value> key, const char* api,
+             v8::Local<v8::Name>* out) {
+  if (key.IsEmpty()) {
+    compat::detail::ThrowMisuse("%s: the key is an empty handle", api);
+    return false;
+  }
+  v8::Local<v8::Value> value = Real(*key);
+  if (value->IsName()) {
+    *out = value.As<v8::Name>();
+    return true;
+  }
+  v8::Local<v8::String> name;
+  if (!value->ToString(CurrentContext()).ToLocal(&name)) return false;
+  *out = name;
+  return true;
+}
+
+bool CheckValue(legacy_v8::Handle<legacy_v8::Value> value, const char* api) {
+  if (!value.IsEmpty()) return true;
+  compat::detail::ThrowMisuse("%s: the value is an empty handle", api);
+  return false;
+}
+
+// Internal fields hold either an aligned pointer or an External (for the odd
+// addresses that V8 3.x accepted and modern aligned fields cannot hold).
+bool IsAligned(void* pointer) {
+  return (reinterpret_cast<std::uintptr_t>(pointer) & 1) == 0;
+}
+
+bool CheckField(v8::Local<v8::Object> object, int index, const char* api) {
+  if (index >= 0 && index < object->InternalFieldCount()) return true;
+  compat::detail::ThrowMisuse(
+      "%s: internal field %d out of range (the object has %d; set "
+      "SetInternalFieldCount on its template)",
+      api, index, object->InternalFieldCount());
+  return false;
+}
+
+}  // namespace
+
+bool legacy_v8::Object::Set(Handle<Value> key, Handle<Value> value,
+                            PropertyAttribute attribs) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Set", &self)) return false;
+  if (!CheckValue(value, "v8::Object::Set")) return false;
+  if (attribs == None) {
+    if (key.IsEmpty()) return CheckValue(key, "v8::Object::Set");
+    return self->Set(CurrentContext(), Real(*key), Real(*value))
+        .FromMaybe(false);
+  }
+  v8::Local<v8::Name> name;
+  if (!KeyName(key, "v8::Object::Set", &name)) return false;
+  return self
+      ->DefineOwnProperty(CurrentContext(), name, Real(*value),
+                          static_cast<v8::PropertyAttribute>(attribs))
+      .FromMaybe(false);
+}
+
+bool legacy_v8::Object::Set(uint32_t index, Handle<Value> value) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Set", &self)) return false;
+  if (!CheckValue(value, "v8::Object::Set")) return false;
+  return self->Set(CurrentContext(), index, Real(*value)).FromMaybe(false);
+}
+
+bool legacy_v8::Object::ForceSet(Handle<Value> key, Handle<Value> value,
+                                 PropertyAttribute attribs) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Name> name;
+  if (!SelfAs(this, "v8::Object::ForceSet", &self)) return false;
+  if (!CheckValue(value, "v8::Object::ForceSet")) return false;
+  if (!KeyName(key, "v8::Object::ForceSet", &name)) return false;
+  return self
+      ->DefineOwnProperty(CurrentContext(), name, Real(*value),
+                          static_cast<v8::PropertyAttribute>(attribs))
+      .FromMaybe(false);
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::Get(Handle<Value> key) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Get", &self)) return Local<Value>();
+  if (!CheckValue(key, "v8::Object::Get")) return Local<Value>();
+  return Legacy<Value>(self->Get(CurrentContext(), Real(*key)));
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::Get(uint32_t index) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Get", &self)) return Local<Value>();
+  return Legacy<Value>(self->Get(CurrentContext(), index));
+}
+
+bool legacy_v8::Object::Has(Handle<String> key) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Has", &self)) return false;
+  if (!CheckValue(key, "v8::Object::Has")) return false;
+  return self->Has(CurrentContext(), Real(*key)).FromMaybe(false);
+}
+
+bool legacy_v8::Object::Has(uint32_t index) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Has", &self)) return false;
+  return self->Has(CurrentContext(), index).FromMaybe(false);
+}
+
+bool legacy_v8::Object::Delete(Handle<String> key) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Delete", &self)) return false;
+  if (!CheckValue(key, "v8::Object::Delete")) return false;
+  return self->Delete(CurrentContext(), Real(*key)).FromMaybe(false);
+}
+
+bool legacy_v8::Object::Delete(uint32_t index) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Delete", &self)) return false;
+  return self->Delete(CurrentContext(), index).FromMaybe(false);
+}
+
+bool legacy_v8::Object::ForceDelete(Handle<Value> key) {
+  // Divergence: V8 3.x ForceDelete also removed DontDelete properties;
+  // modern V8 offers no way to, so this is an ordinary delete.
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::ForceDelete", &self)) return false;
+  if (!CheckValue(key, "v8::Object::ForceDelete")) return false;
+  return self->Delete(CurrentContext(), Real(*key)).FromMaybe(false);
+}
+
+bool legacy_v8::Object::HasOwnProperty(Handle<String> key) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Name> name;
+  if (!SelfAs(this, "v8::Object::HasOwnProperty", &self)) return false;
+  if (!KeyName(key, "v8::Object::HasOwnProperty", &name)) return false;
+  return self->HasOwnProperty(CurrentContext(), name).FromMaybe(false);
+}
+
+legacy_v8::Local<legacy_v8::Array> legacy_v8::Object::GetPropertyNames() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetPropertyNames", &self))
+    return Local<Array>();
+  return Legacy<Array>(self->GetPropertyNames(CurrentContext()));
+}
+
+legacy_v8::Local<legacy_v8::Array> legacy_v8::Object::GetOwnPropertyNames() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetOwnPropertyNames", &self))
+    return Local<Array>();
+  return Legacy<Array>(self->GetOwnPropertyNames(CurrentContext()));
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::GetPrototype() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetPrototype", &self)) return Local<Value>();
+  return Legacy<Value>(compat::version::GetPrototype(self));
+}
+
+bool legacy_v8::Object::SetPrototype(Handle<Value> prototype) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::SetPrototype", &self)) return false;
+  if (!CheckValue(prototype, "v8::Object::SetPrototype")) return false;
+  return compat::version::SetPrototype(CurrentContext(), self,
+                                       Real(*prototype))
+      .FromMaybe(false);
+}
+
+legacy_v8::Local<legacy_v8::String> legacy_v8::Object::ObjectProtoToString() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::ObjectProtoToString", &self))
+    return Local<String>();
+  return Legacy<String>(self->ObjectProtoToString(CurrentContext()));
+}
+
+legacy_v8::Local<legacy_v8::String> legacy_v8::Object::GetConstructorName() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetConstructorName", &self))
+    return Local<String>();
+  return Legacy<String>(self->GetConstructorName());
+}
+
+int legacy_v8::Object::InternalFieldCount() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::InternalFieldCount", &self)) return 0;
+  return self->InternalFieldCount();
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::GetInternalField(
+    int index) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetInternalField", &self) ||
+      !CheckField(self, index, "v8::Object::GetInternalField"))
+    return Local<Value>();
+  return Legacy<Value>(self->GetInternalField(index).As<v8::Value>());
+}
+
+void legacy_v8::Object::SetInternalField(int index, Handle<Value> value) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::SetInternalField", &self) ||
+      !CheckField(self, index, "v8::Object::SetInternalField") ||
+      !CheckValue(value, "v8::Object::SetInternalField"))
+    return;
+  self->SetInternalField(index, Real(*value));
+}
+
+void* legacy_v8::Object::GetPointerFromInternalField(int index) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetPointerFromInternalField", &self) ||
+      !CheckField(self, index, "v8::Object::GetPointerFromInternalField"))
+    return nullptr;
+  v8::Local<v8::Value> field = self->GetInternalField(index).As<v8::Value>();
+  // An aligned pointer reads back as a small integer, never as an External.
+  if (field->IsExternal()) return field.As<v8::External>()->Value();
+  if (field->IsUndefined() || field->IsNull()) return nullptr;
+  return compat::version::GetAlignedPointer(self, index);
+}
+
+void legacy_v8::Object::SetPointerInInternalField(int index, void* value) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::SetPointerInInternalField", &self) ||
+      !CheckField(self, index, "v8::Object::SetPointerInInternalField"))
+    return;
+  if (IsAligned(value))
+    compat::version::SetAlignedPointer(self, index, value);
+  else
+    self->SetInternalField(index, v8::External::New(CurrentIsolate(), value));
+}
+
+int legacy_v8::Object::GetIdentityHash() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetIdentityHash", &self)) return 0;
+  return self->GetIdentityHash();
+}
+
+legacy_v8::Local<legacy_v8::Object> legacy_v8::Object::Clone() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::Clone", &self)) return Local<Object>();
+  return Legacy<Object>(self->Clone());
+}
+
+legacy_v8::Local<legacy_v8::Object> legacy_v8::Object::New() {
+  return Legacy<Object>(v8::Object::New(CurrentIsolate()));
+}
+
+uint32_t legacy_v8::Array::Length() const {
+  v8::Local<v8::Array> self;
+  if (!SelfAs(this, "v8::Array::Length", &self)) return 0;
+  return self->Length();
+}
+
+legacy_v8::Local<legacy_v8::Array> legacy_v8::Array::New(int length) {
+  return Legacy<Array>(v8::Array::New(CurrentIsolate(), length));
+}
+
+legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance() const {
+  return NewInstance(0, nullptr);
+}
+
+legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance(
+    int argc, Handle<Value> argv[]) const {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::NewInstance", &self))
+    return Local<Object>();
+  // Handle<Value>[] and v8::Local<v8::Value>[] are arrays of slot pointers.
+  return Legacy<Object>(self->NewInstance(
+      CurrentContext(), argc, reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Function::Call(
+    Handle<Object> recv, int argc, Handle<Value> argv[]) {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::Call", &self)) return Local<Value>();
+  v8::Local<v8::Value> receiver =
+      recv.IsEmpty() ? v8::Local<v8::Value>(v8::Undefined(CurrentIsolate()))
+                     : Real(*recv);
+  for (int i = 0; i < argc; i++)
+    if (!CheckValue(argv[i], "v8::Function::Call")) return Local<Value>();
+  return Legacy<Value>(
+      self->Call(CurrentContext(), receiver, argc,
+                 reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+}
+
+void legacy_v8::Function::SetName(Handle<String> name) {
+  v8::Local<v8::Function> self;
+  v8::Local<v8::String> real_name;
+  if (!SelfAs(this, "v8::Function::SetName", &self) ||
+      !SelfAs(*name, "v8::Function::SetName", &real_name))
+    return;
+  self->SetName(real_name);
+}
+
+legacy_v8::Handle<legacy_v8::Value> legacy_v8::Function::GetName() const {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::GetName", &self)) return Handle<Value>();
+  return Legacy<Value>(self->GetName());
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Date::New(double time) {
+  return Legacy<Value>(v8::Date::New(CurrentContext(), time));
+}
+
+double legacy_v8::Date::NumberValue() const {
+  v8::Local<v8::Date> self;
+  if (!SelfAs(this, "v8::Date::NumberValue", &self))
+    return std::numeric_limits<double>::quiet_NaN();
+  return self->ValueOf();
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::External::Wrap(void* data) {
+  return Legacy<legacy_v8::Value>(v8::External::New(CurrentIsolate(), data));
+}
+
+void* legacy_v8::External::Unwrap(Handle<legacy_v8::Value> obj) {
+  v8::Local<v8::External> external;
+  if (!SelfAs(*obj, "v8::External::Unwrap", &external)) return nullptr;
+  return external->Value();
+}
+
+legacy_v8::Local<legacy_v8::External> legacy_v8::External::New(void* value) {
+  return Legacy<External>(v8::External::New(CurrentIsolate(), value));
+}
+
+void* legacy_v8::External::Value() const {
+  v8::Local<v8::External> self;
+  if (!SelfAs(this, "v8::External::Value", &self)) return nullptr;
+  return self->Value();
+}
