@@ -1,0 +1,60 @@
+// node.h: the node 0.4-era addon API old code includes.  Declarations live
+// in legacy/node.h (namespace legacy_node, aliased here as node); this
+// header adds the macros.  Like node 0.4's node.h it brings in <ev.h>,
+// <v8.h> and <assert.h>.
+#ifndef COMPAT_NODE_H_
+#define COMPAT_NODE_H_
+
+#include <assert.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <ev.h>
+#include <v8.h>
+
+#include "node_version.h"
+#include "legacy/node.h"
+
+namespace node = legacy_node;
+
+#ifndef NODE_STRINGIFY
+#define NODE_STRINGIFY(n) NODE_STRINGIFY_HELPER(n)
+#define NODE_STRINGIFY_HELPER(n) #n
+#endif
+
+#define NODE_PSYMBOL(s) \
+  legacy_v8::Persistent<legacy_v8::String>::New(legacy_v8::String::NewSymbol(s))
+
+#define NODE_SET_METHOD legacy_node::SetMethod
+#define NODE_SET_PROTOTYPE_METHOD legacy_node::SetPrototypeMethod
+
+#define NODE_DEFINE_CONSTANT(target, constant)                    \
+  (target)->Set(legacy_v8::String::NewSymbol(#constant),          \
+                legacy_v8::Integer::New(constant),                \
+                static_cast<legacy_v8::PropertyAttribute>(        \
+                    legacy_v8::ReadOnly | legacy_v8::DontDelete))
+
+#define NODE_UNIXTIME_V8(t) \
+  legacy_v8::Date::New(1000 * static_cast<double>(t))
+#define NODE_V8_UNIXTIME(v) \
+  (static_cast<double>((v)->NumberValue()) / 1000.0)
+
+#define NODE_MODULE_VERSION (1)
+#define NODE_MODULE_EXPORT /* empty */
+#define NODE_STANDARD_MODULE_STUFF NODE_MODULE_VERSION, NULL, __FILE__
+
+// Node 0.4 found the module struct by name with dlsym; modern Node looks for
+// other symbols, so the definition also hands the struct to the runtime
+// while the addon is loaded (the runtime registers it with Node).
+#define NODE_MODULE(modname, regfunc)                                    \
+  extern "C" {                                                           \
+  NODE_MODULE_EXPORT legacy_node::node_module_struct modname##_module = { \
+      NODE_STANDARD_MODULE_STUFF, regfunc, NODE_STRINGIFY(modname)};     \
+  }                                                                      \
+  static const int compat__registered_##modname __attribute__((used)) =  \
+      compat_register_legacy_module(&modname##_module);
+
+#define NODE_MODULE_DECL(modname) \
+  extern "C" legacy_node::node_module_struct modname##_module;
+
+#endif  // COMPAT_NODE_H_
