@@ -10,6 +10,7 @@
 #include "callback_scope.h"
 #include "misuse.h"
 #include "v8_internal.h"
+#include "v8_version.h"
 
 // The facade headers reference this from every legacy translation unit, so
 // that the linker keeps this object file (see legacy/v8_base.h).
@@ -68,7 +69,7 @@ extern "C" NODE_MODULE_EXPORT void NODE_MODULE_INITIALIZER(
     v8::Local<v8::Object> exports, v8::Local<v8::Value> module,
     v8::Local<v8::Context> context) {
   using compat::detail::registered_module;
-  v8::Isolate* isolate = context->GetIsolate();
+  v8::Isolate* isolate = compat::version::IsolateOf(context);
   std::string name = compat::detail::AddonName(context, module);
   // Legacy addons keep V8 handles in statics, bound to the one isolate of
   // node 0.x; only the main thread's environment (on the default loop) can

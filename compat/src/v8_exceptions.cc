@@ -61,7 +61,8 @@ COMPAT_EXCEPTION(SyntaxError)
 #undef COMPAT_EXCEPTION
 
 legacy_v8::TryCatch::TryCatch() {
-  ::new (FacadeAccess::Storage<v8::TryCatch>(this)) v8::TryCatch(CurrentIsolate());
+  ::new (FacadeAccess::Storage<v8::TryCatch>(this))
+      v8::TryCatch(CurrentIsolate());
 }
 
 legacy_v8::TryCatch::~TryCatch() { RealTryCatch(this)->~TryCatch(); }

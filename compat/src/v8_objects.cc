@@ -226,7 +226,8 @@ void* legacy_v8::Object::GetPointerFromInternalField(int index) {
     return nullptr;
   v8::Local<v8::Value> field = self->GetInternalField(index).As<v8::Value>();
   // An aligned pointer reads back as a small integer, never as an External.
-  if (field->IsExternal()) return field.As<v8::External>()->Value();
+  if (field->IsExternal())
+    return compat::version::ExternalValue(field.As<v8::External>());
   if (field->IsUndefined() || field->IsNull()) return nullptr;
   return compat::version::GetAlignedPointer(self, index);
 }
@@ -239,7 +240,8 @@ void legacy_v8::Object::SetPointerInInternalField(int index, void* value) {
   if (IsAligned(value))
     compat::version::SetAlignedPointer(self, index, value);
   else
-    self->SetInternalField(index, v8::External::New(CurrentIsolate(), value));
+    self->SetInternalField(
+        index, compat::version::NewExternal(CurrentIsolate(), value));
 }
 
 int legacy_v8::Object::GetIdentityHash() {
@@ -323,21 +325,23 @@ double legacy_v8::Date::NumberValue() const {
 }
 
 legacy_v8::Local<legacy_v8::Value> legacy_v8::External::Wrap(void* data) {
-  return Legacy<legacy_v8::Value>(v8::External::New(CurrentIsolate(), data));
+  return Legacy<legacy_v8::Value>(
+      compat::version::NewExternal(CurrentIsolate(), data));
 }
 
 void* legacy_v8::External::Unwrap(Handle<legacy_v8::Value> obj) {
   v8::Local<v8::External> external;
   if (!SelfAs(*obj, "v8::External::Unwrap", &external)) return nullptr;
-  return external->Value();
+  return compat::version::ExternalValue(external);
 }
 
 legacy_v8::Local<legacy_v8::External> legacy_v8::External::New(void* value) {
-  return Legacy<External>(v8::External::New(CurrentIsolate(), value));
+  return Legacy<External>(
+      compat::version::NewExternal(CurrentIsolate(), value));
 }
 
 void* legacy_v8::External::Value() const {
   v8::Local<v8::External> self;
   if (!SelfAs(this, "v8::External::Value", &self)) return nullptr;
-  return self->Value();
+  return compat::version::ExternalValue(self);
 }

@@ -35,7 +35,7 @@ struct CallbackRecord {
 
 void RunLegacyCallback(const v8::FunctionCallbackInfo<v8::Value>& info) {
   const CallbackRecord* record = static_cast<const CallbackRecord*>(
-      info.Data().As<v8::External>()->Value());
+      compat::version::ExternalValue(info.Data().As<v8::External>()));
   legacy_v8::Arguments args =
       FacadeAccess::MakeArguments(&info, record, info.Length());
   legacy_v8::Handle<legacy_v8::Value> result = record->callback(args);
@@ -52,7 +52,8 @@ v8::Local<v8::Value> CallbackData(legacy_v8::InvocationCallback callback,
   CallbackRecord* record = new CallbackRecord;
   record->callback = callback;
   if (!data.IsEmpty()) record->data.Reset(isolate, Real(*data));
-  v8::Local<v8::External> external = v8::External::New(isolate, record);
+  v8::Local<v8::External> external =
+      compat::version::NewExternal(isolate, record);
   record->holder.Reset(isolate, external);
   record->holder.SetWeak(record, CallbackRecord::Collected,
                          v8::WeakCallbackType::kParameter);

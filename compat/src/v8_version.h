@@ -29,11 +29,34 @@
 #define COMPAT_HAS_PROTOTYPE_V2 COMPAT_V8_AT_LEAST(13, 0, 0)
 
 // Aligned pointers in internal fields carry an EmbedderDataTypeTag from V8
-// 14 (Node 26).
-#define COMPAT_HAS_EMBEDDER_DATA_TAG COMPAT_V8_AT_LEAST(14, 0, 0)
+// 14.2.194 (Node 26).
+#define COMPAT_HAS_EMBEDDER_DATA_TAG COMPAT_V8_AT_LEAST(14, 2, 194)
+
+// External::New/Value take an ExternalPointerTypeTag where V8 defines this
+// macro beside the new signatures (Node 26); Node and Chromium ship different
+// V8 snapshots under one major version, so the macro is the reliable test.
+#ifdef V8_EXTERNAL_POINTER_TAG_COUNT
+#define COMPAT_HAS_EXTERNAL_TAG 1
+#else
+#define COMPAT_HAS_EXTERNAL_TAG 0
+#endif
+
+// Context::GetIsolate is gone from V8 14 (Node 26).
+#define COMPAT_HAS_CONTEXT_GET_ISOLATE (!COMPAT_V8_AT_LEAST(14, 0, 0))
 
 namespace compat {
 namespace version {
+
+// The isolate a context belongs to (the current one: module initializers
+// run inside it).
+inline v8::Isolate* IsolateOf(v8::Local<v8::Context> context) {
+#if COMPAT_HAS_CONTEXT_GET_ISOLATE
+  return context->GetIsolate();
+#else
+  (void)context;
+  return v8::Isolate::GetCurrent();
+#endif
+}
 
 inline v8::Local<v8::Object> Holder(
     const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -68,6 +91,23 @@ inline v8::Maybe<bool> SetPrototype(v8::Local<v8::Context> context,
   return object->SetPrototypeV2(context, prototype);
 #else
   return object->SetPrototype(context, prototype);
+#endif
+}
+
+inline v8::Local<v8::External> NewExternal(v8::Isolate* isolate,
+                                          void* value) {
+#if COMPAT_HAS_EXTERNAL_TAG
+  return v8::External::New(isolate, value, v8::kExternalPointerTypeTagDefault);
+#else
+  return v8::External::New(isolate, value);
+#endif
+}
+
+inline void* ExternalValue(v8::Local<v8::External> external) {
+#if COMPAT_HAS_EXTERNAL_TAG
+  return external->Value(v8::kExternalPointerTypeTagDefault);
+#else
+  return external->Value();
 #endif
 }
 
