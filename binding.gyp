@@ -1,7 +1,6 @@
 # binding.gyp: texample (src/texample.cc, node 0.4 API) built on modern Node
 # with the legacy SDK attached, plus the legacy-style test addons.
 {
-  'includes': ['test/addons/addons.gypi'],
   'targets': [
     {
       'target_name': 'texample',
@@ -17,6 +16,12 @@
         'destination': '<(module_root_dir)/build/default',
         'files': ['<(PRODUCT_DIR)/texample.node'],
       }],
+    },
+    {
+      # Every test/addons/<concern>/<concern>.gyp, built into build/Release.
+      'target_name': 'test_addons',
+      'type': 'none',
+      'dependencies': ['<!@(node test/addons/list.js)'],
     },
   ],
 }

@@ -1,5 +1,5 @@
 'use strict';
-// The coverage table (compat/coverage.json) is the one source of truth: the
+// The coverage table (compat/coverage/<area>.json) is the one source of truth: the
 // README tables are generated from it and every API it lists is declared by
 // the SDK's headers.
 const t = require('tap');
@@ -27,7 +27,7 @@ function apiNames(symbol) {
     .map((words) => words[words.length - 1]);
 }
 
-t.test('the README tables are generated from coverage.json', async (t) => {
+t.test('the README tables are generated from compat/coverage/', async (t) => {
   t.same(coverage.stale(), [], 'run node compat/tools/coverage.js --write');
 });
 
