@@ -31,8 +31,9 @@ def run(project):
         'to build/default/ where node-waf put it.' % (names, _MARK))
     text = gyp_writer.render(targets, comment)
     if options.gyp_out == '-':
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        out = getattr(project, 'gyp_stdout', sys.stdout)
+        out.write(text)
+        out.flush()
         return
     out = os.path.join(project.topdir, options.gyp_out)
     if os.path.exists(out) and not options.force:

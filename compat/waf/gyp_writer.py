@@ -26,11 +26,14 @@ _HEADERS = ('.h', '.hh', '.hpp', '.hxx', '.inl')
 
 # A .c file in a generator without the 'cc' feature: waf 1.5's cxx tool
 # compiled it as C++ (init_cxx maps '.c' to the C++ compiler).  gyp compiles
-# .c with the C compiler, so an action writes a .cc that includes it.
+# .c with the C compiler, so an action writes a .cc that includes it.  The
+# script avoids '#' and '$', which make would take for a comment and a
+# variable.
 _C_AS_CXX_ACTION = (
-    "require('fs').writeFileSync(process.argv[2], '#include \"' + "
-    "require('path').resolve(process.argv[1]).replace(/[\\\\\"]/g, "
-    "function (c) { return '\\\\' + c; }) + '\"\\n')")
+    "var a = process.argv; require('fs').writeFileSync(a[2], "
+    "String.fromCharCode(35) + 'include ' + "
+    "JSON.stringify(require('path').resolve(a[1])) + "
+    "String.fromCharCode(10))")
 
 
 def _rel(path, base):
@@ -142,8 +145,9 @@ def _target(tg, kind, names, state, base, srcdir):
         if '--cflags' in record['args']:
             cflags.append('<!@(pkg-config --cflags %s)' % record['package'])
     target['cflags'] = cflags
-    target['cflags_cc'] = flags.cxxflags + [
-        '-D' + d for d in flags.cxx_defines if d not in common]
+    if cxx or c_as_cxx:
+        target['cflags_cc'] = flags.cxxflags + [
+            '-D' + d for d in flags.cxx_defines if d not in common]
     if c and not c_as_cxx:
         target['cflags_c'] = flags.ccflags + [
             '-D' + d for d in flags.cc_defines if d not in common]
@@ -202,7 +206,10 @@ def targets(bld, state, base, layout):
         kind = kinds[id(tg)]
         result.append(_target(tg, kind, names, state, base, bld.srcdir))
         if kind == 'addon':
-            output = tg.target_name() + '.node'
+            # waf mirrored the source tree: build/default/<folder>/NAME.node
+            output = os.path.normpath(os.path.join(
+                os.path.relpath(tg.path.path, bld.srcdir),
+                tg.target_name() + '.node')).replace(os.sep, '/')
             addons.append((names[id(tg)], output))
             if layout:
                 folder = os.path.dirname(output)

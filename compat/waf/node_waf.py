@@ -106,6 +106,11 @@ def main(argv):
         if options.gyp:
             commands = commands + ['gyp']
         project = Project(wscript, module, options)
+        if options.gyp and options.gyp_out == '-':
+            # Standard output carries the binding.gyp alone; what the
+            # wscript prints goes to stderr.
+            project.gyp_stdout = sys.stdout
+            sys.stdout = sys.stderr
         run_hook(project, 'init')
         for name in commands:
             run_command(project, name)
