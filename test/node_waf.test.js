@@ -325,3 +325,122 @@ def build(bld):
   t.match(forced.stderr, /node-waf-compat is not installed here/);
   t.equal(nodeWafSync(dir, ['--gyp']).code, 0, 'its own file it replaces');
 });
+
+t.test('the configuration API does what waf 1.5 did', async (t) => {
+  const dir = project(t, `import Configure, Utils, Environment, Constants
+def set_options(opt):
+  opt.tool_options('compiler_cxx')
+  opt.tool_options('compiler_cc')
+  opt.tool_options('gnu_dirs')
+  opt.sub_options('sub')
+
+def configure(conf):
+  conf.check_tool('compiler_cxx compiler_cc node_addon gnu_dirs')
+  say = lambda *k: Utils.pprint('NORMAL', 'SAY ' + ' '.join(map(str, k)))
+  print conf.check(function_name='printf', header_name='stdio.h'), \\
+    conf.is_defined('HAVE_PRINTF')
+  print conf.check(type_name='uint64_t'), conf.is_defined('HAVE_UINT64_T')
+  print conf.check(type_name='no_such_type_t'), \\
+    conf.is_defined('HAVE_NO_SUCH_TYPE_T')
+  print repr(conf.check_cc(fragment='#include <stdio.h>\\n'
+    'int main() { printf("%d", 6 * 7); return 0; }\\n',
+    execute=True, define_name='ANSWER'))
+  print conf.get_define('ANSWER')
+  print conf.check_cxx(fragment='int main() { return __cplusplus > 0 ? 0 : 1; }')
+  print conf.check(lib='m', libpath=['/usr/lib'], uselib_store='MATH'), \\
+    conf.env['LIB_MATH'], conf.env['LIBPATH_MATH']
+  print bool(conf.find_program('sh', var='SH')), conf.env['SH'] == Utils.to_list(conf.env['SH'])[0]
+  print repr(conf.find_program('no-such-program-node-waf'))
+  print conf.check_cfg(package='zlib', atleast_version='1.0') is not None, \\
+    conf.env['HAVE_ZLIB']
+  print conf.check_cfg(package='zlib', atleast_version='999') is None
+  print conf.check_cfg(package='zlib', variables='prefix') is None, \\
+    conf.env['ZLIB_prefix'] != []
+  print conf.check_cfg(path='printf', args='-- "-I/opt/x -DX=1 -lfoo"',
+    package='', uselib_store='FAKE') is not None, conf.env['CPPPATH_FAKE'], \\
+    conf.env['CXXDEFINES_FAKE'], conf.env['LIB_FAKE']
+  try:
+    conf.check_cfg(package='no-such-package-node-waf', mandatory=True)
+  except Configure.ConfigurationError, e:
+    print 'ConfigurationError:', str(e).startswith('the configuration failed')
+  conf.define('NAME', 'value')
+  conf.undefine('GONE')
+  print conf.get_config_header().split('\\n')[-2:]
+  print conf.env['BINDIR'].endswith('/bin'), conf.env.get_flat('CXX') == conf.env['CXX'][0]
+  derived = conf.env.copy()
+  derived.append_value('CXXFLAGS', '-DDERIVED')
+  print '-DDERIVED' in conf.env['CXXFLAGS'], derived['CXXFLAGS'][-1]
+  print Constants.DEFAULT, isinstance(conf.env, Environment.Environment)
+  print conf.env['CCFLAGS_NODE'], conf.env['CXX_NAME'], conf.env['CC_NAME']
+  conf.sub_config('sub')
+`, {
+    'sub/wscript': `def set_options(opt):
+  opt.add_option('--sub-flag', action='store_true', default=False)
+def configure(conf):
+  import Options
+  print 'sub:', conf.curdir.endswith('sub'), Options.options.sub_flag
+`,
+  });
+  const run = nodeWafSync(dir, ['configure', '--sub-flag']);
+  t.equal(run.code, 0, 'exit status 0', { stderr: run.stderr });
+  t.equal(run.stdout, [
+    'True True',
+    'True True',
+    'False False',
+    "'42'",
+    '"42"',
+    'True',
+    "True ['m'] ['/usr/lib']",
+    'True True',
+    "''",
+    'True 1',
+    'True',
+    'True True',
+    "True ['/opt/x'] ['X=1'] ['foo']",
+    'ConfigurationError: True',
+    "['#define NAME \"value\"', '/* #undef GONE */']",
+    'True True',
+    'False -DDERIVED',
+    'default True',
+    "['-D_LARGEFILE_SOURCE', '-D_FILE_OFFSET_BITS=64'] gcc gcc",
+    'sub: True True',
+    '',
+  ].join('\n'));
+});
+
+t.test('the build API: ant_glob, find_resource, env_of_name, post functions',
+  async (t) => {
+    const dir = project(t, HEAD.replace(/$/m, "\n  opt.tool_options('compiler_cc')") +
+      `  conf.check_tool('compiler_cc')
+  conf.env['LIB_Z'] = ['z']
+
+def build(bld):
+  print bld.env_of_name('default')['LIB_Z'], bld.path.abspath() == bld.srcnode.abspath()
+  print bld.path.find_resource('src/a.cc').abspath() == bld.path.abspath() + '/src/a.cc'
+  print bld.path.find_resource('src/none.cc'), bld.path.find_dir('src').name
+  print bld.path.ant_glob('src/*.cc'), '|', bld.path.ant_glob('**/*.c')
+  print bld.path.find_dir('src').abspath(bld.env).endswith('build/default/src')
+  obj = bld(features='cxx cshlib node_addon', target='x', uselib='Z',
+            includes='#src', CXXFLAGS=['-O1'], LinkFlags='-Wl,-O1')
+  obj.source = bld.path.ant_glob('src/*.cc') + ' ' + 'src/c/b.c'
+  obj.features.append('cc')
+  obj.install_path = None
+  bld.add_post_fun(lambda ctx: sys.stdout.write('post function\\n'))
+import sys
+`, { 'src/a.cc': ADDON, 'src/b.cc': '', 'src/c/b.c': '' });
+    t.equal(nodeWafSync(dir, ['configure']).code, 0);
+    const run = nodeWafSync(dir, ['--gyp', '--gyp-out=-']);
+    t.equal(run.code, 0, 'exit status 0', { stderr: run.stderr });
+    t.match(run.stderr, /\['z'\] True\nTrue\nNone src\nsrc\/a\.cc src\/b\.cc \| src\/c\/b\.c\nTrue\n/);
+    const gyp = spawnSync('python3', ['-c',
+      'import ast, json, sys; print(json.dumps(ast.literal_eval(' +
+      'sys.stdin.read())))'], { input: run.stdout, encoding: 'utf8' });
+    const x = JSON.parse(gyp.stdout).targets[0];
+    t.same(x.sources, ['src/a.cc', 'src/b.cc', 'src/c/b.c'],
+      "with the 'cc' feature, .c stays C");
+    t.same(x.include_dirs, ['src']);
+    t.same(x.libraries, ['-lz']);
+    t.same(x.cflags_cc, ['-g', '-O1'], 'CXXFLAGS: case-insensitive');
+    t.same(x.ldflags, ['-Wl,-O1'], 'LinkFlags: plural and case-insensitive');
+    t.notOk(x.actions, 'no C-as-C++ action');
+  });
