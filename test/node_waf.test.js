@@ -444,3 +444,17 @@ import sys
     t.same(x.ldflags, ['-Wl,-O1'], 'LinkFlags: plural and case-insensitive');
     t.notOk(x.actions, 'no C-as-C++ action');
   });
+
+t.test('tabs and spaces mixed in indentation read as Python 2 read them',
+  async (t) => {
+    // Python 2 put tab stops every 8 columns; Python 3 refuses the mix.
+    const dir = project(t, 'def configure(conf):\n' +
+      '        x = 1\n' +
+      '\tif x:\n' +
+      '\t    print "mixed", x\n' +
+      '        print """a string\n\twith a tab"""\n');
+    const run = nodeWafSync(dir, ['configure']);
+    t.equal(run.code, 0, 'exit status 0', { stderr: run.stderr });
+    t.equal(run.stdout, 'mixed 1\na string\n\twith a tab\n',
+      'the tab inside the string is kept');
+  });
