@@ -18,6 +18,9 @@ function copyTexample(dir) {
 }
 
 const builds = h.buildBoth(t, 'texample', { prepare: copyTexample });
+// Like the repository, the node-waf copy also has a binding.gyp of its own.
+fs.copyFileSync(path.join(h.root, 'binding.gyp'),
+  path.join(builds.wafDir, 'binding.gyp'));
 
 // The article's session, run as a script: callback, start, three numbers.
 const SESSION = `const texample = require('./build/default/texample');
@@ -37,6 +40,10 @@ t.test('node-waf configure build builds texample from the wscript',
     const run = await builds.waf;
     t.equal(run.code, 0, 'exit status 0', { stderr: run.stderr });
     t.match(run.stderr, /Checking for library pthread\s+: yes/);
+    t.ok(fs.existsSync(path.join(builds.wafDir, 'build', 'default',
+      'texample.node')), 'build/default/texample.node');
+    t.notOk(fs.existsSync(path.join(builds.wafDir, 'build', 'Release')),
+      'build/Release is left to the binding.gyp of the folder');
     const session = h.runScript(builds.wafDir, SESSION);
     t.same(session.value, { seen: [0, 1, 2] }, 'Bang: 0, 1, 2',
       { stderr: session.stderr });

@@ -1,7 +1,8 @@
 # gyp_build.py: builds a generated binding.gyp with node-gyp, for the node
 # that runs node-waf, in <blddir>/node-gyp/, and puts each addon where
 # node-waf did: <blddir>/default/NAME.node (node 0.4), and also
-# <blddir>/Release/NAME.node (the variant name of node 0.6 and 0.8's waf).
+# <blddir>/Release/NAME.node (the variant name of node 0.6 and 0.8's waf)
+# unless the addon has a binding.gyp, whose node-gyp build owns build/Release.
 #
 # The SDK is copied into <blddir>/node-gyp/node_modules/node-waf-compat, so
 # that the binding.gyp attaches it with the same line a user's binding.gyp
@@ -126,11 +127,14 @@ def build(project, gyp_text, addons, state, jobs, verbose):
     _node_gyp(project, ['build', '--jobs', str(max(1, jobs))], verbose)
     written = []
     product_dir = os.path.join(project.gyp_dir, 'build', 'Release')
+    variants = ['default']
+    if not os.path.exists(os.path.join(project.topdir, 'binding.gyp')):
+        variants.append('Release')
     for name, output in addons:
         product = os.path.join(product_dir, name + '.node')
         if not os.path.isfile(product):
             raise BuildFailure('node-gyp did not produce %s' % product)
-        for variant in ('default', 'Release'):
+        for variant in variants:
             dest = os.path.join(project.blddir, variant, output)
             _publish(product, dest)
             written.append(dest)
