@@ -92,6 +92,12 @@ def main(argv):
         Logs.error('node-waf: Please run node-waf from a directory '
                    'containing a file named "wscript"')
         return 1
+    gyp_stdout = sys.stdout
+    if '--gyp' in argv and ('--gyp-out=-' in argv or any(
+            a == '--gyp-out' and b == '-' for a, b in zip(argv, argv[1:]))):
+        # Standard output carries the binding.gyp alone; what the wscript
+        # prints (from its first line on) goes to stderr.
+        sys.stdout = sys.stderr
     try:
         os.chdir(os.path.dirname(wscript))
         Options.launch_dir = os.getcwd()
@@ -106,11 +112,7 @@ def main(argv):
         if options.gyp:
             commands = commands + ['gyp']
         project = Project(wscript, module, options)
-        if options.gyp and options.gyp_out == '-':
-            # Standard output carries the binding.gyp alone; what the
-            # wscript prints goes to stderr.
-            project.gyp_stdout = sys.stdout
-            sys.stdout = sys.stderr
+        project.gyp_stdout = gyp_stdout
         run_hook(project, 'init')
         for name in commands:
             run_command(project, name)
