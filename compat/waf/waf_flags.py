@@ -8,7 +8,6 @@
 #     (apply_incpaths); `defines` plus CXXDEFINES/CCDEFINES (apply_defines).
 import os
 
-import Utils
 
 # ccroot.py's c_attrs: attribute (lower-case, without a plural s) -> variable.
 C_ATTRS = {

@@ -67,7 +67,6 @@ def _compiler(conf, var, names, name_var, kind):
 def detect_gxx(conf):
     _compiler(conf, 'CXX', ['g++', 'c++'], 'CXX_NAME', 'cxx')
     conf.env['LINK_CXX'] = conf.env['CXX']
-    conf.env['CXX_VERSION'] = conf.env['CXX_VERSION']
     _os_flags(conf, 'CXXFLAGS')
     _os_flags(conf, 'CPPFLAGS')
     _os_flags(conf, 'LINKFLAGS')
