@@ -8,14 +8,19 @@ const path = require('path');
 const coverage = require('../compat/tools/coverage');
 
 const includeDir = path.join(__dirname, '..', 'compat', 'include');
+// The waf area's names live in Python: the node-waf command, compat/waf/.
+const wafDir = path.join(__dirname, '..', 'compat', 'waf');
 
-function headerText(dir) {
+function sourceText(dir, extensions) {
   return fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return headerText(file);
-    return entry.name.endsWith('.h') ? fs.readFileSync(file, 'utf8') : '';
+    if (entry.isDirectory()) return sourceText(file, extensions);
+    return extensions.some((ext) => entry.name.endsWith(ext))
+      ? fs.readFileSync(file, 'utf8') : '';
   }).join('\n');
 }
+
+const headerText = (dir) => sourceText(dir, ['.h']);
 
 // "v8::Object::Get, Set" -> ["Get", "Set"]; "NODE_MODULE(name, init)" ->
 // ["NODE_MODULE"]; "v8::Value::Is*" -> ["Is"] (a prefix).
@@ -47,9 +52,20 @@ t.test('every entry has a known status and says how', async (t) => {
 t.test('every API in the table is declared by the SDK headers', async (t) => {
   const text = headerText(includeDir);
   for (const entry of coverage.load().entries) {
-    if (entry.kind === 'behaviour') continue;
+    if (entry.kind === 'behaviour' || entry.area === 'waf') continue;
     for (const name of apiNames(entry.symbol)) {
       t.match(text, new RegExp(`\\b${name}`), `${entry.symbol}: ${name}`);
     }
   }
 });
+
+t.test('every waf API in the table is defined by node-waf (compat/waf)',
+  async (t) => {
+    const text = sourceText(wafDir, ['.py', '.js']);
+    for (const entry of coverage.load().entries) {
+      if (entry.kind === 'behaviour' || entry.area !== 'waf') continue;
+      for (const name of apiNames(entry.symbol)) {
+        t.match(text, new RegExp(`\\b${name}`), `${entry.symbol}: ${name}`);
+      }
+    }
+  });

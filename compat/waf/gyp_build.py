@@ -1,0 +1,141 @@
+# gyp_build.py: builds a generated binding.gyp with node-gyp, for the node
+# that runs node-waf, in <blddir>/node-gyp/, and puts each addon where
+# node-waf did: <blddir>/default/NAME.node (node 0.4), and also
+# <blddir>/Release/NAME.node (the variant name of node 0.6 and 0.8's waf)
+# unless the addon has a binding.gyp, whose node-gyp build owns build/Release.
+#
+# The SDK is copied into <blddir>/node-gyp/node_modules/node-waf-compat, so
+# that the binding.gyp attaches it with the same line a user's binding.gyp
+# uses, and so that gyp sees the runtime's sources inside the project: gyp
+# resolves symlinks and writes the makefile of a .gyp found outside the
+# project's folder outside build/ as well.  nan, which the SDK's gyp finds
+# with require('nan'), is linked beside it.
+import filecmp
+import os
+import shutil
+import subprocess
+import sys
+
+from waf_errors import BuildFailure
+
+# What of the SDK package a build needs.
+_SDK_FILES = ('package.json', 'index.js', 'compat.gyp')
+_SDK_DIRS = ('include', 'src')
+
+
+def _sync_file(source, dest):
+    if os.path.isfile(dest) and filecmp.cmp(source, dest, shallow=False):
+        return
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    shutil.copy2(source, dest)
+
+
+def _sync_tree(source, dest):
+    wanted = set()
+    for root, dirs, files in os.walk(source):
+        dirs[:] = [d for d in dirs if d != 'node_modules']
+        for name in files:
+            rel = os.path.relpath(os.path.join(root, name), source)
+            wanted.add(rel)
+            _sync_file(os.path.join(root, name), os.path.join(dest, rel))
+    for root, dirs, files in os.walk(dest):
+        for name in files:
+            rel = os.path.relpath(os.path.join(root, name), dest)
+            if rel not in wanted:
+                os.remove(os.path.join(root, name))
+
+
+def sync_sdk(project):
+    """A copy of the SDK in <gyp dir>/node_modules/node-waf-compat (mtimes
+    kept, so that make rebuilds only what changed) and a link to nan."""
+    modules = os.path.join(project.gyp_dir, 'node_modules')
+    sdk = os.path.join(modules, 'node-waf-compat')
+    for name in _SDK_FILES:
+        _sync_file(os.path.join(project.compat_dir, name),
+                   os.path.join(sdk, name))
+    for name in _SDK_DIRS:
+        _sync_tree(os.path.join(project.compat_dir, name),
+                   os.path.join(sdk, name))
+    nan = os.path.join(modules, 'nan')
+    if not project.nan_dir or not os.path.isdir(project.nan_dir):
+        raise BuildFailure('cannot find the nan package beside node-waf-'
+                           'compat (reinstall node-waf-compat: npm install)')
+    if os.path.islink(nan) and os.readlink(nan) == project.nan_dir:
+        return
+    if os.path.lexists(nan):
+        if os.path.isdir(nan) and not os.path.islink(nan):
+            shutil.rmtree(nan)
+        else:
+            os.remove(nan)
+    os.symlink(project.nan_dir, nan)
+
+
+def write_if_changed(path, text):
+    try:
+        with open(path) as handle:
+            if handle.read() == text:
+                return False
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'w') as handle:
+        handle.write(text)
+    return True
+
+
+def _node_gyp(project, args, verbose):
+    env = dict(os.environ)
+    # gyp's <!(node ...) expansions run the node that runs node-waf.
+    env['PATH'] = os.path.dirname(project.node) + os.pathsep + \
+        env.get('PATH', '')
+    command = [project.node, os.path.join(project.compat_dir, 'bin',
+                                          'compat-gyp')] + args
+    command.append('--loglevel=%s' % ('verbose' if verbose else 'warn'))
+    if verbose:
+        sys.stderr.write('node-waf: %s\n' % ' '.join(command))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # node-gyp's output goes to stderr with the rest of node-waf's: stdout
+    # carries only what the wscript prints, as under waf.
+    status = subprocess.call(command, cwd=project.gyp_dir, env=env,
+                             stdout=sys.stderr.fileno())
+    if status != 0:
+        raise BuildFailure('Build failed: node-gyp %s exited with status %d '
+                           '(its messages are above)' % (args[0], status))
+
+
+def _publish(source, dest):
+    # A new file, not an overwrite: a process may have the old one mapped.
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    temporary = dest + '.node-waf-tmp'
+    shutil.copy2(source, temporary)
+    os.replace(temporary, dest)
+
+
+def build(project, gyp_text, addons, state, jobs, verbose):
+    """Builds; returns the files written outside the node-gyp folder."""
+    os.makedirs(project.gyp_dir, exist_ok=True)
+    sync_sdk(project)
+    write_if_changed(os.path.join(project.gyp_dir, 'binding.gyp'), gyp_text)
+    node = [project.node, project.node_version]
+    if state.get('built_with') != node:
+        # Objects compiled for another node (another set of headers).
+        shutil.rmtree(os.path.join(project.gyp_dir, 'build'),
+                      ignore_errors=True)
+    _node_gyp(project, ['configure'], verbose)
+    state['built_with'] = node
+    _node_gyp(project, ['build', '--jobs', str(max(1, jobs))], verbose)
+    written = []
+    product_dir = os.path.join(project.gyp_dir, 'build', 'Release')
+    variants = ['default']
+    if not os.path.exists(os.path.join(project.topdir, 'binding.gyp')):
+        variants.append('Release')
+    for name, output in addons:
+        product = os.path.join(product_dir, name + '.node')
+        if not os.path.isfile(product):
+            raise BuildFailure('node-gyp did not produce %s' % product)
+        for variant in variants:
+            dest = os.path.join(project.blddir, variant, output)
+            _publish(product, dest)
+            written.append(dest)
+    return written

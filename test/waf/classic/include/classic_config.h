@@ -1,0 +1,2 @@
+/* classic_config.h: found through obj.includes = 'include'. */
+#define CLASSIC_CONFIG "from include/"
