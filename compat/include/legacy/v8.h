@@ -9,6 +9,7 @@
 #include "v8_objects.h"
 #include "v8_templates.h"
 #include "v8_exceptions.h"
+#include "v8_script.h"
 #include "v8_context.h"
 
 #endif  // COMPAT_LEGACY_V8_H_

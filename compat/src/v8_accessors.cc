@@ -1,0 +1,379 @@
+// v8_accessors.cc: V8 3.x accessors (ObjectTemplate/Object::SetAccessor,
+// AccessorSignature) and named/indexed interceptors
+// (Set{Named,Indexed}PropertyHandler) through trampolines that call the old
+// callbacks with an AccessorInfo.
+//
+// Old interceptors said "not intercepted" by returning an empty handle.
+// Modern V8 wants v8::Intercepted::kNo/kYes (Node 22+), or, before that, a
+// return value set only when intercepted; the trampolines translate.
+#include "misuse.h"
+#include "v8_callbacks.h"
+#include "v8_version.h"
+
+using compat::detail::AccessorInfoKind;
+using compat::detail::CallbackRecord;
+using compat::detail::CurrentContext;
+using compat::detail::CurrentIsolate;
+using compat::detail::FacadeAccess;
+using compat::detail::Legacy;
+using compat::detail::Real;
+using compat::detail::RecordOf;
+
+namespace {
+
+template <class T>
+legacy_v8::AccessorInfo MakeInfo(const v8::PropertyCallbackInfo<T>& info,
+                                 const CallbackRecord* record,
+                                 AccessorInfoKind kind) {
+  return FacadeAccess::MakeAccessorInfo(&info, record, kind);
+}
+
+legacy_v8::Local<legacy_v8::String> PropertyName(v8::Local<v8::Name> name) {
+  return Legacy<legacy_v8::String>(name);
+}
+
+// V8 3.11: an accessor with an AccessorSignature runs only on instances of
+// its template; on any other receiver it throws "Illegal invocation".
+bool ReceiverMatches(const CallbackRecord* record,
+                     v8::Local<v8::Object> receiver) {
+  if (record->receiver.IsEmpty()) return true;
+  v8::Isolate* isolate = CurrentIsolate();
+  if (record->receiver.Get(isolate)->HasInstance(receiver)) return true;
+  isolate->ThrowException(v8::Exception::TypeError(
+      v8::String::NewFromUtf8Literal(isolate, "Illegal invocation")));
+  return false;
+}
+
+// --- Accessors -----------------------------------------------------------
+
+void GetterOnProperty(v8::Local<v8::Name> property,
+                      const v8::PropertyCallbackInfo<v8::Value>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  if (!ReceiverMatches(record, compat::version::PropertyThis(info))) return;
+  legacy_v8::Handle<legacy_v8::Value> result = record->getter(
+      PropertyName(property),
+      MakeInfo(info, record, compat::detail::kInfoValue));
+  if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
+}
+
+void SetterOnProperty(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
+                      const v8::PropertyCallbackInfo<void>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  if (!ReceiverMatches(record, compat::version::PropertyThis(info))) return;
+  record->setter(PropertyName(property), Legacy<legacy_v8::Value>(value),
+                 MakeInfo(info, record, compat::detail::kInfoVoid));
+}
+
+v8::Local<v8::External> AccessorData(
+    legacy_v8::AccessorGetter getter, legacy_v8::AccessorSetter setter,
+    legacy_v8::Handle<legacy_v8::Value> data,
+    legacy_v8::Handle<legacy_v8::AccessorSignature> signature) {
+  CallbackRecord* record = new CallbackRecord;
+  record->getter = getter;
+  record->setter = setter;
+  if (!signature.IsEmpty())
+    record->receiver.Reset(CurrentIsolate(),
+                           Real<v8::FunctionTemplate>(*signature));
+  return compat::detail::CallbackData(record, data);
+}
+
+// --- Interceptors ----------------------------------------------------------
+//
+// Each old interceptor returns a handle; empty means "not intercepted".
+
+#if COMPAT_HAS_INTERCEPTED
+typedef v8::Intercepted InterceptResult;
+#define COMPAT_INTERCEPTED(yes) \
+  return (yes) ? v8::Intercepted::kYes : v8::Intercepted::kNo
+#define COMPAT_NOT_INTERCEPTED return v8::Intercepted::kNo
+// Setters and deleters see PropertyCallbackInfo<void> / <Boolean> here.
+typedef void SetterInfoType;
+#else
+typedef void InterceptResult;
+#define COMPAT_INTERCEPTED(yes) \
+  do {                          \
+    (void)(yes);                \
+    return;                     \
+  } while (0)
+#define COMPAT_NOT_INTERCEPTED return
+typedef v8::Value SetterInfoType;
+#endif
+
+template <class Key>
+struct KeyOf;
+template <>
+struct KeyOf<v8::Local<v8::Name> > {
+  static legacy_v8::Local<legacy_v8::String> Get(v8::Local<v8::Name> name) {
+    return PropertyName(name);
+  }
+};
+template <>
+struct KeyOf<uint32_t> {
+  static uint32_t Get(uint32_t index) { return index; }
+};
+
+// Which old callbacks a trampoline calls: named or indexed.
+struct Named {
+  typedef v8::Local<v8::Name> Key;
+  static legacy_v8::NamedPropertyGetter Getter(const CallbackRecord* r) {
+    return r->named_getter;
+  }
+  static legacy_v8::NamedPropertySetter Setter(const CallbackRecord* r) {
+    return r->named_setter;
+  }
+  static legacy_v8::NamedPropertyQuery Query(const CallbackRecord* r) {
+    return r->named_query;
+  }
+  static legacy_v8::NamedPropertyDeleter Deleter(const CallbackRecord* r) {
+    return r->named_deleter;
+  }
+  static legacy_v8::NamedPropertyEnumerator Enumerator(
+      const CallbackRecord* r) {
+    return r->named_enumerator;
+  }
+};
+
+struct Indexed {
+  typedef uint32_t Key;
+  static legacy_v8::IndexedPropertyGetter Getter(const CallbackRecord* r) {
+    return r->indexed_getter;
+  }
+  static legacy_v8::IndexedPropertySetter Setter(const CallbackRecord* r) {
+    return r->indexed_setter;
+  }
+  static legacy_v8::IndexedPropertyQuery Query(const CallbackRecord* r) {
+    return r->indexed_query;
+  }
+  static legacy_v8::IndexedPropertyDeleter Deleter(const CallbackRecord* r) {
+    return r->indexed_deleter;
+  }
+  static legacy_v8::IndexedPropertyEnumerator Enumerator(
+      const CallbackRecord* r) {
+    return r->indexed_enumerator;
+  }
+};
+
+template <class Kind>
+InterceptResult InterceptGet(typename Kind::Key key,
+                             const v8::PropertyCallbackInfo<v8::Value>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  legacy_v8::Handle<legacy_v8::Value> result = Kind::Getter(record)(
+      KeyOf<typename Kind::Key>::Get(key),
+      MakeInfo(info, record, compat::detail::kInfoValue));
+  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
+  info.GetReturnValue().Set(Real(*result));
+  COMPAT_INTERCEPTED(true);
+}
+
+template <class Kind>
+InterceptResult InterceptSet(
+    typename Kind::Key key, v8::Local<v8::Value> value,
+    const v8::PropertyCallbackInfo<SetterInfoType>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  legacy_v8::Handle<legacy_v8::Value> result = Kind::Setter(record)(
+      KeyOf<typename Kind::Key>::Get(key), Legacy<legacy_v8::Value>(value),
+      MakeInfo(info, record,
+#if COMPAT_HAS_INTERCEPTED
+               compat::detail::kInfoVoid
+#else
+               compat::detail::kInfoValue
+#endif
+               ));
+  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
+#if !COMPAT_HAS_INTERCEPTED
+  // Before v8::Intercepted, a setter said "handled" by setting a value.
+  info.GetReturnValue().Set(value);
+#endif
+  COMPAT_INTERCEPTED(true);
+}
+
+template <class Kind>
+InterceptResult InterceptQuery(
+    typename Kind::Key key, const v8::PropertyCallbackInfo<v8::Integer>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  legacy_v8::Handle<legacy_v8::Integer> result = Kind::Query(record)(
+      KeyOf<typename Kind::Key>::Get(key),
+      MakeInfo(info, record, compat::detail::kInfoInteger));
+  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
+  info.GetReturnValue().Set(Real<v8::Integer>(*result));
+  COMPAT_INTERCEPTED(true);
+}
+
+template <class Kind>
+InterceptResult InterceptDelete(
+    typename Kind::Key key, const v8::PropertyCallbackInfo<v8::Boolean>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  legacy_v8::Handle<legacy_v8::Boolean> result = Kind::Deleter(record)(
+      KeyOf<typename Kind::Key>::Get(key),
+      MakeInfo(info, record, compat::detail::kInfoBoolean));
+  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
+  info.GetReturnValue().Set(Real<v8::Boolean>(*result));
+  COMPAT_INTERCEPTED(true);
+}
+
+template <class Kind>
+void InterceptEnumerate(const v8::PropertyCallbackInfo<v8::Array>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  legacy_v8::Handle<legacy_v8::Array> result = Kind::Enumerator(record)(
+      MakeInfo(info, record, compat::detail::kInfoArray));
+  if (!result.IsEmpty()) info.GetReturnValue().Set(Real<v8::Array>(*result));
+}
+
+#undef COMPAT_INTERCEPTED
+#undef COMPAT_NOT_INTERCEPTED
+
+// The trampoline for each old callback that is set, null for the others.
+template <class F, class T>
+F Pick(T legacy, F trampoline) {
+  return legacy != nullptr ? trampoline : nullptr;
+}
+
+}  // namespace
+
+// --- AccessorInfo ----------------------------------------------------------
+
+namespace {
+
+template <class T>
+const v8::PropertyCallbackInfo<T>& PropertyInfo(const void* info) {
+  return *static_cast<const v8::PropertyCallbackInfo<T>*>(info);
+}
+
+// This (or Holder) of whichever callback info the AccessorInfo wraps.
+v8::Local<v8::Object> InfoObject(const legacy_v8::AccessorInfo& accessor,
+                                 bool holder) {
+  const void* info = FacadeAccess::Info(accessor);
+  switch (FacadeAccess::Kind(accessor)) {
+#define COMPAT_INFO_CASE(kind, T)                                        \
+  case compat::detail::kind:                                             \
+    return holder ? compat::version::PropertyHolder(PropertyInfo<T>(info)) \
+                  : compat::version::PropertyThis(PropertyInfo<T>(info));
+    COMPAT_INFO_CASE(kInfoValue, v8::Value)
+    COMPAT_INFO_CASE(kInfoVoid, void)
+    COMPAT_INFO_CASE(kInfoInteger, v8::Integer)
+    COMPAT_INFO_CASE(kInfoBoolean, v8::Boolean)
+    COMPAT_INFO_CASE(kInfoArray, v8::Array)
+#undef COMPAT_INFO_CASE
+    case compat::detail::kInfoFunction:
+      break;
+  }
+  return static_cast<const v8::FunctionCallbackInfo<v8::Value>*>(info)
+      ->This();
+}
+
+}  // namespace
+
+legacy_v8::Isolate* legacy_v8::AccessorInfo::GetIsolate() const {
+  return reinterpret_cast<Isolate*>(CurrentIsolate());
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::AccessorInfo::Data() const {
+  const CallbackRecord* record =
+      static_cast<const CallbackRecord*>(FacadeAccess::Record(*this));
+  if (record->data.IsEmpty())
+    return Legacy<Value>(v8::Undefined(CurrentIsolate()));
+  return Legacy<Value>(record->data.Get(CurrentIsolate()));
+}
+
+legacy_v8::Local<legacy_v8::Object> legacy_v8::AccessorInfo::This() const {
+  return Legacy<Object>(InfoObject(*this, false));
+}
+
+legacy_v8::Local<legacy_v8::Object> legacy_v8::AccessorInfo::Holder() const {
+  return Legacy<Object>(InfoObject(*this, true));
+}
+
+// --- Registration ----------------------------------------------------------
+
+legacy_v8::Local<legacy_v8::AccessorSignature>
+legacy_v8::AccessorSignature::New(Handle<FunctionTemplate> receiver) {
+  // The signature is its receiver template; SetAccessor keeps it.
+  return Local<AccessorSignature>(
+      reinterpret_cast<AccessorSignature*>(*receiver));
+}
+
+void legacy_v8::ObjectTemplate::SetAccessor(
+    Handle<String> name, AccessorGetter getter, AccessorSetter setter,
+    Handle<Value> data, AccessControl settings, PropertyAttribute attribute,
+    Handle<AccessorSignature> signature) {
+  COMPAT_SELF_OR(, "v8::ObjectTemplate::SetAccessor");
+  // Divergence: cross-context access control is gone with V8's security
+  // model for embedders; Node runs one context.
+  (void)settings;
+  if (name.IsEmpty() || getter == nullptr) {
+    compat::detail::ThrowMisuse(
+        "v8::ObjectTemplate::SetAccessor: empty name or null getter");
+    return;
+  }
+  Real<v8::ObjectTemplate>(this)->SetNativeDataProperty(
+      Real<v8::String>(*name), GetterOnProperty,
+      Pick(setter, SetterOnProperty), AccessorData(getter, setter, data,
+                                                   signature),
+      static_cast<v8::PropertyAttribute>(attribute));
+}
+
+bool legacy_v8::Object::SetAccessor(Handle<String> name,
+                                    AccessorGetter getter,
+                                    AccessorSetter setter, Handle<Value> data,
+                                    AccessControl settings,
+                                    PropertyAttribute attribute) {
+  v8::Local<v8::Object> self;
+  if (!compat::detail::SelfAs(this, "v8::Object::SetAccessor", &self))
+    return false;
+  (void)settings;
+  if (name.IsEmpty() || getter == nullptr) {
+    compat::detail::ThrowMisuse(
+        "v8::Object::SetAccessor: empty name or null getter");
+    return false;
+  }
+  return self
+      ->SetNativeDataProperty(
+          CurrentContext(), Real<v8::String>(*name), GetterOnProperty,
+          Pick(setter, SetterOnProperty),
+          AccessorData(getter, setter, data, Handle<AccessorSignature>()),
+          static_cast<v8::PropertyAttribute>(attribute))
+      .FromMaybe(false);
+}
+
+void legacy_v8::ObjectTemplate::SetNamedPropertyHandler(
+    NamedPropertyGetter getter, NamedPropertySetter setter,
+    NamedPropertyQuery query, NamedPropertyDeleter deleter,
+    NamedPropertyEnumerator enumerator, Handle<Value> data) {
+  COMPAT_SELF_OR(, "v8::ObjectTemplate::SetNamedPropertyHandler");
+  CallbackRecord* record = new CallbackRecord;
+  record->named_getter = getter;
+  record->named_setter = setter;
+  record->named_query = query;
+  record->named_deleter = deleter;
+  record->named_enumerator = enumerator;
+  // V8 3.x had no symbols: only string keys reach old interceptors.
+  Real<v8::ObjectTemplate>(this)->SetHandler(
+      v8::NamedPropertyHandlerConfiguration(
+          Pick(getter, InterceptGet<Named>), Pick(setter, InterceptSet<Named>),
+          Pick(query, InterceptQuery<Named>),
+          Pick(deleter, InterceptDelete<Named>),
+          Pick(enumerator, InterceptEnumerate<Named>),
+          compat::detail::CallbackData(record, data),
+          v8::PropertyHandlerFlags::kOnlyInterceptStrings));
+}
+
+void legacy_v8::ObjectTemplate::SetIndexedPropertyHandler(
+    IndexedPropertyGetter getter, IndexedPropertySetter setter,
+    IndexedPropertyQuery query, IndexedPropertyDeleter deleter,
+    IndexedPropertyEnumerator enumerator, Handle<Value> data) {
+  COMPAT_SELF_OR(, "v8::ObjectTemplate::SetIndexedPropertyHandler");
+  CallbackRecord* record = new CallbackRecord;
+  record->indexed_getter = getter;
+  record->indexed_setter = setter;
+  record->indexed_query = query;
+  record->indexed_deleter = deleter;
+  record->indexed_enumerator = enumerator;
+  Real<v8::ObjectTemplate>(this)->SetHandler(
+      v8::IndexedPropertyHandlerConfiguration(
+          Pick(getter, InterceptGet<Indexed>),
+          Pick(setter, InterceptSet<Indexed>),
+          Pick(query, InterceptQuery<Indexed>),
+          Pick(deleter, InterceptDelete<Indexed>),
+          Pick(enumerator, InterceptEnumerate<Indexed>),
+          compat::detail::CallbackData(record, data)));
+}
