@@ -1,7 +1,7 @@
 // node.h: the node 0.4-era addon API old code includes.  Declarations live
 // in legacy/node.h (namespace legacy_node, aliased here as node); this
-// header adds the macros.  Like node 0.4's node.h it brings in <ev.h>,
-// <v8.h> and <assert.h>.
+// header adds the macros and node.h's inline helpers.  Like node 0.4's
+// node.h it brings in <ev.h>, <v8.h>, <assert.h> and node_object_wrap.h.
 #ifndef COMPAT_NODE_H_
 #define COMPAT_NODE_H_
 
@@ -14,12 +14,22 @@
 
 #include "node_version.h"
 #include "legacy/node.h"
+#include "legacy/node_object_wrap.h"
 
 namespace node = legacy_node;
+
+#ifndef NODE_EXTERN
+#define NODE_EXTERN /* nothing */
+#endif
 
 #ifndef NODE_STRINGIFY
 #define NODE_STRINGIFY(n) NODE_STRINGIFY_HELPER(n)
 #define NODE_STRINGIFY_HELPER(n) #n
+#endif
+
+#ifndef STATIC_ASSERT
+#define STATIC_ASSERT(expr) \
+  static_cast<void>((sizeof(char[-1 + !!(expr)])))
 #endif
 
 #define NODE_PSYMBOL(s) \
@@ -56,5 +66,33 @@ namespace node = legacy_node;
 
 #define NODE_MODULE_DECL(modname) \
   extern "C" legacy_node::node_module_struct modname##_module;
+
+namespace legacy_node {
+
+// node 0.x's helpers for keeping a JS callback across an eio/ev round trip:
+// a heap-allocated Persistent<Function> passed as a void*.
+static inline legacy_v8::Persistent<legacy_v8::Function>* cb_persist(
+    const legacy_v8::Local<legacy_v8::Value>& v) {
+  legacy_v8::Persistent<legacy_v8::Function>* fn =
+      new legacy_v8::Persistent<legacy_v8::Function>();
+  *fn = legacy_v8::Persistent<legacy_v8::Function>::New(
+      legacy_v8::Local<legacy_v8::Function>::Cast(v));
+  return fn;
+}
+
+static inline legacy_v8::Persistent<legacy_v8::Function>* cb_unwrap(
+    void* data) {
+  legacy_v8::Persistent<legacy_v8::Function>* cb =
+      reinterpret_cast<legacy_v8::Persistent<legacy_v8::Function>*>(data);
+  assert((*cb)->IsFunction());
+  return cb;
+}
+
+static inline void cb_destroy(legacy_v8::Persistent<legacy_v8::Function>* cb) {
+  cb->Dispose();
+  delete cb;
+}
+
+}  // namespace legacy_node
 
 #endif  // COMPAT_NODE_H_

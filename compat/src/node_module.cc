@@ -9,6 +9,7 @@
 
 #include "callback_scope.h"
 #include "misuse.h"
+#include "node_internal.h"
 #include "v8_internal.h"
 #include "v8_version.h"
 
@@ -84,8 +85,10 @@ extern "C" NODE_MODULE_EXPORT void NODE_MODULE_INITIALIZER(
     return;
   }
   if (compat::detail::main_isolate == nullptr) {
-    compat::detail::main_isolate = isolate;
+    compat::detail::BindMainEnvironment(isolate, context, module);
     compat::AttachEventLoop(isolate);
+    compat::detail::InitAtExit(isolate);
+    compat::detail::InitEventEmitter(isolate, context, module);
   }
   legacy_v8::Handle<legacy_v8::Object> target =
       compat::detail::Legacy<legacy_v8::Object>(exports);
