@@ -4,6 +4,8 @@
 // the ones it did not (ucs2, hex, base64).
 #include <strings.h>
 
+#include <cstring>
+
 #include <string>
 #include <vector>
 
@@ -168,9 +170,13 @@ ssize_t legacy_node::DecodeWrite(char* buf, size_t buflen,
                          legacy_v8::String::HINT_MANY_WRITES_EXPECTED);
       return static_cast<ssize_t>(buflen);
     case BINARY: {
+      // node 0.8 filled all of buflen: the low bytes of the string, then
+      // whatever followed them in its scratch buffer; here, zeros.
       int count = text->Length() < length ? text->Length() : length;
       compat::version::ReadLowBytes(isolate, text, 0, count,
                                     reinterpret_cast<uint8_t*>(buf));
+      if (static_cast<size_t>(count) < buflen)
+        std::memset(buf + count, 0, buflen - count);
       return static_cast<ssize_t>(buflen);
     }
     default:
