@@ -6,6 +6,8 @@
 // Old interceptors said "not intercepted" by returning an empty handle.
 // Modern V8 wants v8::Intercepted::kNo/kYes (Node 22+), or, before that, a
 // return value set only when intercepted; the trampolines translate.
+#include <string>
+
 #include "misuse.h"
 #include "v8_callbacks.h"
 #include "v8_version.h"
@@ -33,14 +35,20 @@ legacy_v8::Local<legacy_v8::String> PropertyName(v8::Local<v8::Name> name) {
 }
 
 // V8 3.11: an accessor with an AccessorSignature runs only on instances of
-// its template; on any other receiver it throws "Illegal invocation".
+// its template; on any other receiver it throws V8 3.11's TypeError.
 bool ReceiverMatches(const CallbackRecord* record,
+                     v8::Local<v8::Name> property,
                      v8::Local<v8::Object> receiver) {
   if (record->receiver.IsEmpty()) return true;
   v8::Isolate* isolate = CurrentIsolate();
   if (record->receiver.Get(isolate)->HasInstance(receiver)) return true;
+  v8::String::Utf8Value name(isolate, property);
+  v8::String::Utf8Value type(isolate, receiver->GetConstructorName());
+  std::string message = std::string("Method ") + (*name ? *name : "") +
+                        " called on incompatible receiver #<" +
+                        (*type ? *type : "Object") + ">";
   isolate->ThrowException(v8::Exception::TypeError(
-      v8::String::NewFromUtf8Literal(isolate, "Illegal invocation")));
+      v8::String::NewFromUtf8(isolate, message.c_str()).ToLocalChecked()));
   return false;
 }
 
@@ -49,7 +57,8 @@ bool ReceiverMatches(const CallbackRecord* record,
 void GetterOnProperty(v8::Local<v8::Name> property,
                       const v8::PropertyCallbackInfo<v8::Value>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
-  if (!ReceiverMatches(record, compat::version::PropertyThis(info))) return;
+  if (!ReceiverMatches(record, property, compat::version::PropertyThis(info)))
+    return;
   legacy_v8::Handle<legacy_v8::Value> result = record->getter(
       PropertyName(property),
       MakeInfo(info, record, compat::detail::kInfoValue));
@@ -59,9 +68,38 @@ void GetterOnProperty(v8::Local<v8::Name> property,
 void SetterOnProperty(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
                       const v8::PropertyCallbackInfo<void>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
-  if (!ReceiverMatches(record, compat::version::PropertyThis(info))) return;
+  // V8 3.x: an accessor without a setter ignores assignments (modern V8
+  // would replace it with a data property).
+  if (record->setter == nullptr) return;
+  if (!ReceiverMatches(record, property, compat::version::PropertyThis(info)))
+    return;
   record->setter(PropertyName(property), Legacy<legacy_v8::Value>(value),
                  MakeInfo(info, record, compat::detail::kInfoVoid));
+}
+
+// Accessors on a prototype.  V8 3.x called their setter when an instance
+// was assigned to; a native data property on a prototype would instead give
+// the instance its own data property.  So they are accessor properties whose
+// getter and setter are functions calling the old callbacks.
+void GetterFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  v8::Local<v8::String> property = record->name.Get(CurrentIsolate());
+  if (!ReceiverMatches(record, property, info.This())) return;
+  legacy_v8::Handle<legacy_v8::Value> result = record->getter(
+      PropertyName(property),
+      FacadeAccess::MakeAccessorInfo(&info, record,
+                                     compat::detail::kInfoFunction));
+  if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
+}
+
+void SetterFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
+  const CallbackRecord* record = RecordOf(info.Data());
+  if (record->setter == nullptr) return;
+  v8::Local<v8::String> property = record->name.Get(CurrentIsolate());
+  if (!ReceiverMatches(record, property, info.This())) return;
+  record->setter(PropertyName(property), Legacy<legacy_v8::Value>(info[0]),
+                 FacadeAccess::MakeAccessorInfo(
+                     &info, record, compat::detail::kInfoFunction));
 }
 
 v8::Local<v8::External> AccessorData(
@@ -305,11 +343,24 @@ void legacy_v8::ObjectTemplate::SetAccessor(
         "v8::ObjectTemplate::SetAccessor: empty name or null getter");
     return;
   }
-  Real<v8::ObjectTemplate>(this)->SetNativeDataProperty(
-      Real<v8::String>(*name), GetterOnProperty,
-      Pick(setter, SetterOnProperty), AccessorData(getter, setter, data,
-                                                   signature),
-      static_cast<v8::PropertyAttribute>(attribute));
+  v8::Local<v8::ObjectTemplate> self = Real<v8::ObjectTemplate>(this);
+  v8::Local<v8::String> property = Real<v8::String>(*name);
+  v8::Local<v8::External> record = AccessorData(getter, setter, data,
+                                                signature);
+  v8::PropertyAttribute attributes =
+      static_cast<v8::PropertyAttribute>(attribute);
+  if (!compat::detail::IsPrototypeTemplate(self)) {
+    self->SetNativeDataProperty(property, GetterOnProperty, SetterOnProperty,
+                                record, attributes);
+    return;
+  }
+  // Divergence: on a prototype, Object.getOwnPropertyDescriptor shows a
+  // get/set pair where V8 3.x showed a value.
+  v8::Isolate* isolate = CurrentIsolate();
+  RecordOf(record)->name.Reset(isolate, property);
+  self->SetAccessorProperty(
+      property, v8::FunctionTemplate::New(isolate, GetterFunction, record),
+      v8::FunctionTemplate::New(isolate, SetterFunction, record), attributes);
 }
 
 bool legacy_v8::Object::SetAccessor(Handle<String> name,
@@ -329,7 +380,7 @@ bool legacy_v8::Object::SetAccessor(Handle<String> name,
   return self
       ->SetNativeDataProperty(
           CurrentContext(), Real<v8::String>(*name), GetterOnProperty,
-          Pick(setter, SetterOnProperty),
+          SetterOnProperty,
           AccessorData(getter, setter, data, Handle<AccessorSignature>()),
           static_cast<v8::PropertyAttribute>(attribute))
       .FromMaybe(false);

@@ -32,6 +32,9 @@ struct CallbackRecord {
   legacy_v8::IndexedPropertyEnumerator indexed_enumerator = nullptr;
 
   v8::Global<v8::Value> data;
+  // An accessor's property name (prototype accessors are JS functions that
+  // are not told which property they serve).
+  v8::Global<v8::String> name;
   // The template whose function this is (weak; Arguments::Callee).
   v8::Global<v8::FunctionTemplate> owner;
   // An accessor's AccessorSignature: the template its receiver must be an

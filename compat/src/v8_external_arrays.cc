@@ -4,9 +4,12 @@
 //
 // Modern V8 cannot back an ordinary object's elements with outside memory.
 // Instead the object gets a typed array over that memory (kept in a private
-// property) and a Proxy spliced into its prototype chain: reading obj[i] or
-// writing it for i below the length reaches the typed array, every other
-// key goes on to the original prototype.  On a Buffer or any typed array the
+// property) and a Proxy spliced into its prototype chain: reading or
+// writing obj[i] for an array index reaches the typed array (past its
+// length: undefined, and writes dropped, as in V8 3.x), every other key
+// goes on to the original prototype.  Divergence: the indices are not own
+// properties of the object (Object.keys and hasOwnProperty do not show
+// them), and Object.getPrototypeOf returns the Proxy.  On a Buffer or any typed array the
 // getters report its own bytes, which is how old code read Buffers.
 #include "misuse.h"
 #include "v8_internal.h"
@@ -26,27 +29,34 @@ const char kFactorySource[] =
     "(function (Proxy, Reflect, String) {\n"
     "  'use strict';\n"
     "  return function (holder, proto) {\n"
+    "    // An array index (or -1): V8 3.x served every index from the\n"
+    "    // external elements, reading undefined and dropping writes past\n"
+    "    // their length.\n"
     "    function index(key) {\n"
     "      if (typeof key !== 'string') return -1;\n"
     "      var n = +key;\n"
-    "      if (n >>> 0 !== n || String(n) !== key) return -1;\n"
-    "      return n < holder.elements.length ? n : -1;\n"
+    "      if (n >>> 0 !== n || n === 4294967295 || String(n) !== key)\n"
+    "        return -1;\n"
+    "      return n;\n"
     "    }\n"
     "    return new Proxy(proto, {\n"
     "      get: function (target, key, receiver) {\n"
     "        var i = index(key);\n"
-    "        return i >= 0 ? holder.elements[i]\n"
-    "                      : Reflect.get(target, key, receiver);\n"
+    "        if (i < 0) return Reflect.get(target, key, receiver);\n"
+    "        return i < holder.elements.length ? holder.elements[i]\n"
+    "                                          : undefined;\n"
     "      },\n"
     "      set: function (target, key, value, receiver) {\n"
     "        var i = index(key);\n"
     "        if (i < 0 || receiver !== holder.owner)\n"
     "          return Reflect.set(target, key, value, receiver);\n"
-    "        holder.elements[i] = value;\n"
+    "        if (i < holder.elements.length) holder.elements[i] = value;\n"
     "        return true;\n"
     "      },\n"
     "      has: function (target, key) {\n"
-    "        return index(key) >= 0 || Reflect.has(target, key);\n"
+    "        var i = index(key);\n"
+    "        if (i < 0) return Reflect.has(target, key);\n"
+    "        return i < holder.elements.length;\n"
     "      }\n"
     "    });\n"
     "  };\n"

@@ -70,6 +70,14 @@ function quote(text) {
 }
 exports.quote = quote;
 
+// A zero-filled Buffer without Node's deprecation warning where it has one.
+exports.newBuffer = function (size) {
+  if (typeof Buffer.alloc === 'function') return Buffer.alloc(size);
+  var buffer = new Buffer(size);
+  buffer.fill(0);
+  return buffer;
+};
+
 exports.show = function (label, value) {
   console.log(label + ': ' + form(value));
 };
