@@ -59,14 +59,15 @@ legacy_v8::Handle<legacy_v8::Value> legacy_node::MakeCallback(
     int argc, legacy_v8::Handle<legacy_v8::Value> argv[]) {
   if (!CheckObject(object) || method == NULL) return legacy_v8::Undefined();
   v8::Isolate* isolate = CurrentIsolate();
-  v8::HandleScope scope(isolate);
+  v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::String> name;
   v8::Local<v8::Value> callback;
   if (!v8::String::NewFromUtf8(isolate, method).ToLocal(&name) ||
       !Real<v8::Object>(*object)->Get(CurrentContext(), name).ToLocal(
           &callback))
     return legacy_v8::Undefined();
-  return CallBack(object, callback, argc, argv, method);
+  return Legacy<legacy_v8::Value>(scope.Escape(
+      Real(*CallBack(object, callback, argc, argv, method))));
 }
 
 legacy_v8::Handle<legacy_v8::Value> legacy_node::MakeCallback(
@@ -74,13 +75,14 @@ legacy_v8::Handle<legacy_v8::Value> legacy_node::MakeCallback(
     const legacy_v8::Handle<legacy_v8::String> symbol, int argc,
     legacy_v8::Handle<legacy_v8::Value> argv[]) {
   if (!CheckObject(object) || symbol.IsEmpty()) return legacy_v8::Undefined();
-  v8::HandleScope scope(CurrentIsolate());
+  v8::EscapableHandleScope scope(CurrentIsolate());
   v8::Local<v8::Value> callback;
   if (!Real<v8::Object>(*object)
            ->Get(CurrentContext(), Real(*symbol))
            .ToLocal(&callback))
     return legacy_v8::Undefined();
-  return CallBack(object, callback, argc, argv, "the method");
+  return Legacy<legacy_v8::Value>(scope.Escape(
+      Real(*CallBack(object, callback, argc, argv, "the method"))));
 }
 
 legacy_v8::Handle<legacy_v8::Value> legacy_node::MakeCallback(

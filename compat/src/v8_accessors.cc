@@ -349,13 +349,17 @@ void legacy_v8::ObjectTemplate::SetAccessor(
                                                 signature);
   v8::PropertyAttribute attributes =
       static_cast<v8::PropertyAttribute>(attribute);
-  if (!compat::detail::IsPrototypeTemplate(self)) {
+  // An AccessorSignature checks the receiver, which accessor callbacks no
+  // longer see on V8 14.6 (Node 26); accessor functions still do.
+  bool needs_receiver =
+      !signature.IsEmpty() && !compat::version::kPropertyInfoHasThis;
+  if (!compat::detail::IsPrototypeTemplate(self) && !needs_receiver) {
     self->SetNativeDataProperty(property, GetterOnProperty, SetterOnProperty,
                                 record, attributes);
     return;
   }
-  // Divergence: on a prototype, Object.getOwnPropertyDescriptor shows a
-  // get/set pair where V8 3.x showed a value.
+  // Divergence: Object.getOwnPropertyDescriptor shows a get/set pair where
+  // V8 3.x showed a value.
   v8::Isolate* isolate = CurrentIsolate();
   RecordOf(record)->name.Reset(isolate, property);
   self->SetAccessorProperty(

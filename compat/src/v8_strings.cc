@@ -80,14 +80,17 @@ legacy_v8::Local<legacy_v8::String> legacy_v8::String::Empty(Isolate*) {
 
 legacy_v8::String::Utf8Value::Utf8Value(Handle<legacy_v8::Value> obj)
     : str_(nullptr), length_(0) {
-  v8::HandleScope scope(CurrentIsolate());
+  v8::Isolate* isolate = CurrentIsolate();
+  v8::HandleScope scope(isolate);
   v8::Local<v8::String> s;
   if (!StringOf(obj, &s)) return;
-  v8::String::Utf8Value utf8(CurrentIsolate(), s);
-  if (*utf8 == nullptr) return;
-  length_ = utf8.length();
-  str_ = new char[length_ + 1];
-  std::memcpy(str_, *utf8, length_ + 1);
+  // V8 3.x's UTF-8 (a lone surrogate as its own three bytes), which modern
+  // V8's Utf8Value no longer produces (Node 26 writes U+FFFD).
+  int length = static_cast<int>(compat::version::Utf8Length(isolate, s));
+  str_ = new char[length + 1];
+  length_ = static_cast<legacy_v8::String*>(compat::detail::Slot(s))
+                ->WriteUtf8(str_, length, NULL, NO_NULL_TERMINATION);
+  str_[length_] = '\0';
 }
 
 legacy_v8::String::Utf8Value::~Utf8Value() { delete[] str_; }

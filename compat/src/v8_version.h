@@ -132,6 +132,10 @@ inline v8::Local<v8::Object> PropertyThis(
 #endif
 }
 
+// Whether accessor callbacks can see their receiver (This) apart from the
+// object that holds the accessor.
+constexpr bool kPropertyInfoHasThis = COMPAT_HAS_PROPERTY_THIS;
+
 // Copies count UTF-16 units of s from start into out (in range).
 inline void ReadUnits(v8::Isolate* isolate, v8::Local<v8::String> s,
                       int start, int count, uint16_t* out) {

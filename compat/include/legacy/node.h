@@ -119,8 +119,8 @@ legacy_v8::Local<legacy_v8::Value> UVException(int errorno,
 template <class uv_statbuf_t>
 legacy_v8::Local<legacy_v8::Object> BuildStatsObject(const uv_statbuf_t* s)
     COMPAT_UNSUPPORTED(
-        "node::BuildStatsObject is not supported: build the object from "
-        "struct stat yourself, or call fs.stat from JavaScript");
+        "node::BuildStatsObject is not supported: uv_statbuf_t is gone; "
+        "build the object from struct stat, or call fs.stat from JS");
 node_module_struct* get_builtin_module(const char* name) COMPAT_UNSUPPORTED(
     "node::get_builtin_module is not supported: builtin modules are not "
     "native structs any more; use require() from JavaScript");

@@ -17,11 +17,14 @@ class Isolate {
       "v8::Isolate::New is not supported: an addon lives in Node's isolate; "
       "use worker_threads for a second one");
   void Enter() COMPAT_UNSUPPORTED(
-      "v8::Isolate::Enter is not supported: Node has entered its isolate");
+      "v8::Isolate::Enter is not supported: Node has entered its isolate; "
+      "nothing to do");
   void Exit() COMPAT_UNSUPPORTED(
-      "v8::Isolate::Exit is not supported: Node has entered its isolate");
+      "v8::Isolate::Exit is not supported: Node has entered its isolate; "
+      "nothing to do");
   void Dispose() COMPAT_UNSUPPORTED(
-      "v8::Isolate::Dispose is not supported: the isolate belongs to Node");
+      "v8::Isolate::Dispose is not supported: the isolate belongs to Node; "
+      "nothing to do");
   void SetData(void* data) COMPAT_UNSUPPORTED(
       "v8::Isolate::SetData is not supported: Node owns the isolate's data "
       "slots; keep the pointer in a static variable");
@@ -173,16 +176,16 @@ class V8 {
       "are gone from V8; use v8::V8::TerminateExecution()");
   static int GetCurrentThreadId() COMPAT_UNSUPPORTED(
       "v8::V8::GetCurrentThreadId is not supported: thread ids are gone "
-      "from V8");
+      "from V8; use uv_thread_self()");
   static void SetFatalErrorHandler(FatalErrorCallback that) COMPAT_UNSUPPORTED(
       "v8::V8::SetFatalErrorHandler is not supported: Node owns the fatal "
       "error handler (it prints the report); use process.on('exit')");
   static void SetGlobalGCPrologueCallback(GCCallback) COMPAT_UNSUPPORTED(
-      "v8::V8::SetGlobalGCPrologueCallback is not supported: use "
-      "v8::V8::AddGCPrologueCallback");
+      "v8::V8::SetGlobalGCPrologueCallback is not supported: it is gone "
+      "from V8; use v8::V8::AddGCPrologueCallback");
   static void SetGlobalGCEpilogueCallback(GCCallback) COMPAT_UNSUPPORTED(
-      "v8::V8::SetGlobalGCEpilogueCallback is not supported: use "
-      "v8::V8::AddGCEpilogueCallback");
+      "v8::V8::SetGlobalGCEpilogueCallback is not supported: it is gone "
+      "from V8; use v8::V8::AddGCEpilogueCallback");
   static void AddObjectGroup(Persistent<Value>* objects, size_t length,
                              void* info = NULL)
       COMPAT_UNSUPPORTED(
@@ -195,20 +198,20 @@ class V8 {
           "v8::V8::AddImplicitReferences is not supported: it is gone from "
           "V8; store the children in properties of the parent");
   static void PauseProfiler() COMPAT_UNSUPPORTED(
-      "v8::V8::PauseProfiler is not supported: use the inspector's "
-      "profiler (node --cpu-prof)");
+      "v8::V8::PauseProfiler is not supported: the old profiler is gone; "
+      "use the inspector's (node --cpu-prof)");
   static void ResumeProfiler() COMPAT_UNSUPPORTED(
-      "v8::V8::ResumeProfiler is not supported: use the inspector's "
-      "profiler (node --cpu-prof)");
+      "v8::V8::ResumeProfiler is not supported: the old profiler is gone; "
+      "use the inspector's (node --cpu-prof)");
   static bool IsProfilerPaused() COMPAT_UNSUPPORTED(
-      "v8::V8::IsProfilerPaused is not supported: use the inspector's "
-      "profiler (node --cpu-prof)");
+      "v8::V8::IsProfilerPaused is not supported: the old profiler is gone; "
+      "use the inspector's (node --cpu-prof)");
   static void IgnoreOutOfMemoryException() COMPAT_UNSUPPORTED(
       "v8::V8::IgnoreOutOfMemoryException is not supported: modern V8 "
-      "aborts on out-of-memory");
+      "aborts on out-of-memory; nothing to do");
   static void EnableSlidingStateWindow() COMPAT_UNSUPPORTED(
       "v8::V8::EnableSlidingStateWindow is not supported: it is gone from "
-      "V8");
+      "V8; nothing to do");
 };
 
 // Divergence: V8 may only be used on Node's main thread, which holds the
@@ -228,7 +231,7 @@ class Locker {
       "from V8; run JavaScript on the main thread only");
   static void StopPreemption() COMPAT_UNSUPPORTED(
       "v8::Locker::StopPreemption is not supported: preemption is gone "
-      "from V8");
+      "from V8; nothing to do");
 
  private:
   Locker(const Locker&);
@@ -258,8 +261,8 @@ void RegisterExtension(Extension* extension) COMPAT_UNSUPPORTED(
 class ResourceConstraints {
  public:
   ResourceConstraints() COMPAT_UNSUPPORTED(
-      "v8::ResourceConstraints is not supported: Node sets the heap limits "
-      "(node --max-old-space-size)");
+      "v8::ResourceConstraints is not supported: Node sets the heap limits; "
+      "use node --max-old-space-size");
 };
 
 }  // namespace legacy_v8

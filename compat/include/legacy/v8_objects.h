@@ -119,7 +119,8 @@ class Object : public Value {
       "v8::Object::TurnOnAccessCheck is not supported: access checks are "
       "gone from V8's embedder API; use a Proxy or an interceptor");
   bool IsDirty() COMPAT_UNSUPPORTED(
-      "v8::Object::IsDirty is not supported: modern V8 does not track it");
+      "v8::Object::IsDirty is not supported: modern V8 does not track it; "
+      "keep a flag of your own");
 
   static Local<Object> New();
   COMPAT_V8_CAST(Object)
