@@ -270,13 +270,6 @@ void legacy_v8::FunctionTemplate::SetClassName(Handle<String> name) {
   Real<v8::FunctionTemplate>(this)->SetClassName(Real<v8::String>(*name));
 }
 
-void legacy_v8::FunctionTemplate::SetHiddenPrototype(bool value) {
-  // Divergence: hidden prototypes are gone from modern V8.
-  (void)value;
-  compat::Warn("v8::FunctionTemplate::SetHiddenPrototype: hidden "
-               "prototypes no longer exist in V8; ignored");
-}
-
 void legacy_v8::FunctionTemplate::ReadOnlyPrototype() {
   COMPAT_SELF_OR(, "v8::FunctionTemplate::ReadOnlyPrototype");
   Real<v8::FunctionTemplate>(this)->ReadOnlyPrototype();

@@ -173,7 +173,10 @@ class FunctionTemplate : public Template {
   Local<ObjectTemplate> PrototypeTemplate();
   void Inherit(Handle<FunctionTemplate> parent);
   void SetClassName(Handle<String> name);
-  void SetHiddenPrototype(bool value);
+  void SetHiddenPrototype(bool value) COMPAT_UNSUPPORTED(
+      "v8::FunctionTemplate::SetHiddenPrototype is not supported: hidden "
+      "prototypes are gone from V8; put the properties on the instance "
+      "template instead");
   void ReadOnlyPrototype();
   bool HasInstance(Handle<Value> object);
 };
