@@ -24,6 +24,7 @@ bool KeyName(legacy_v8::Handle<legacy_v8::Value> key, const char* api,
     compat::detail::ThrowMisuse("%s: the key is an empty handle", api);
     return false;
   }
+  if (!compat::detail::UsableHandle(*key, api)) return false;
   v8::Local<v8::Value> value = Real(*key);
   if (value->IsName()) {
     *out = value.As<v8::Name>();
@@ -36,9 +37,12 @@ bool KeyName(legacy_v8::Handle<legacy_v8::Value> key, const char* api,
 }
 
 bool CheckValue(legacy_v8::Handle<legacy_v8::Value> value, const char* api) {
-  if (!value.IsEmpty()) return true;
-  compat::detail::ThrowMisuse("%s: the value is an empty handle", api);
-  return false;
+  if (value.IsEmpty()) {
+    compat::detail::ThrowMisuse("%s: the value is an empty handle", api);
+    return false;
+  }
+  // A dangling local or a collected weak object, reported like `this`.
+  return compat::detail::UsableHandle(*value, api);
 }
 
 // Internal fields hold either an aligned pointer or an External (for the odd
@@ -64,7 +68,7 @@ bool legacy_v8::Object::Set(Handle<Value> key, Handle<Value> value,
   if (!SelfAs(this, "v8::Object::Set", &self)) return false;
   if (!CheckValue(value, "v8::Object::Set")) return false;
   if (attribs == None) {
-    if (key.IsEmpty()) return CheckValue(key, "v8::Object::Set");
+    if (!CheckValue(key, "v8::Object::Set")) return false;
     return self->Set(CurrentContext(), Real(*key), Real(*value))
         .FromMaybe(false);
   }
