@@ -17,7 +17,14 @@
 //    (a cell V8 hands out again is held back until the callback ends), so
 //    a dead address always means "the collected object", never another
 //    live legacy handle;
-//  - once the old callback returns the address is forgotten.
+//  - once the old callback returns the address is forgotten, unless the
+//    callback left the handle undisposed: V8 3.x then kept the cell
+//    (near death) until old code disposed it later, so the address stays
+//    a tombstone: Dispose, ClearWeak, MakeWeak and IsWeak of it never
+//    reach V8 (the cell may be someone else's by then), and NewGlobal still
+//    holds it back.  Member calls are not checked against tombstones (that
+//    would cost a lookup on every call for as long as one exists); old
+//    code reading a disposed handle was already broken on V8 3.x.
 #include <unordered_set>
 #include <vector>
 
@@ -45,8 +52,9 @@ struct WeakRecord {
 WeakRecord* current_record = nullptr;
 
 std::unordered_set<const void*>* dead_cells = nullptr;
-// Cells V8 handed to NewGlobal while their address was dead, kept until no
-// address is dead any more.
+std::unordered_set<const void*>* tombstones = nullptr;
+// Cells V8 handed to NewGlobal while their address was dead or a
+// tombstone, kept until it is neither.
 std::vector<void*>* held_back = nullptr;
 
 // A v8::Persistent over the cell at slot, for one call.  Its traits do not
@@ -72,13 +80,37 @@ void MarkDead(void* cell) {
   dead_cell_count = dead_cells->size();
 }
 
-void ForgetDead(void* cell) {
-  dead_cells->erase(cell);
-  dead_cell_count = dead_cells->size();
-  if (dead_cell_count == 0 && held_back != nullptr) {
-    for (void* held : *held_back) CellOf(held)->Reset();
-    held_back->clear();
+bool Tombstone(const void* slot) {
+  return tombstones != nullptr && !tombstones->empty() &&
+         tombstones->count(slot) != 0;
+}
+
+bool Dead(const void* slot) {
+  return dead_cell_count != 0 && IsDeadCell(slot);
+}
+
+// Gives back the held cells whose address old code no longer holds.
+void ReleaseHeldBack() {
+  if (held_back == nullptr) return;
+  for (auto it = held_back->begin(); it != held_back->end();) {
+    if (Dead(*it) || Tombstone(*it)) {
+      ++it;
+      continue;
+    }
+    CellOf(*it)->Reset();
+    it = held_back->erase(it);
   }
+}
+
+void ForgetDead(WeakRecord* record) {
+  dead_cells->erase(record->cell);
+  dead_cell_count = dead_cells->size();
+  if (!record->disposed) {
+    if (tombstones == nullptr)
+      tombstones = new std::unordered_set<const void*>;
+    tombstones->insert(record->cell);
+  }
+  if (dead_cell_count == 0) ReleaseHeldBack();
 }
 
 // The record of a live weak cell, or null when the cell is strong.
@@ -112,7 +144,7 @@ void SecondPass(const v8::WeakCallbackInfo<WeakRecord>& info) {
   current_record = record;
   RunLegacyCallback(record);
   current_record = outer;
-  ForgetDead(record->cell);
+  ForgetDead(record);
   delete record;
 }
 
@@ -123,10 +155,6 @@ void FirstPass(const v8::WeakCallbackInfo<WeakRecord>& info) {
   info.SetSecondPassCallback(SecondPass);
 }
 
-bool Dead(const void* slot) {
-  return dead_cell_count != 0 && IsDeadCell(slot);
-}
-
 }  // namespace
 
 bool IsDeadCell(const void* slot) {
@@ -135,6 +163,7 @@ bool IsDeadCell(const void* slot) {
 
 void* NewGlobal(void* slot) {
   if (slot == nullptr) return nullptr;
+  CheckMainThread("v8::Persistent<T>::New");
   if (!UsableHandle(slot, "v8::Persistent<T>::New")) return nullptr;
   v8::Isolate* isolate = CurrentIsolate();
   v8::Local<v8::Value> value = Real(slot);
@@ -143,7 +172,8 @@ void* NewGlobal(void* slot) {
     // when destroyed: the cell now belongs to the facade handle.
     v8::Persistent<v8::Value> cell(isolate, value);
     void* address = SlotOf(cell);
-    if (__builtin_expect(!Dead(address), 1)) return address;
+    if (__builtin_expect(!Dead(address) && !Tombstone(address), 1))
+      return address;
     if (held_back == nullptr) held_back = new std::vector<void*>;
     held_back->push_back(address);
   }
@@ -151,11 +181,20 @@ void* NewGlobal(void* slot) {
 
 void DisposeGlobal(void* slot) {
   if (slot == nullptr) return;
+  // Old code sometimes disposed a callback's Persistent in an eio work
+  // function: V8's global handles are not thread-safe.
+  CheckMainThread("v8::Persistent<T>::Dispose");
   if (Dead(slot)) {
     // The cell went with the object; old code disposes its copy in the
     // weak callback, as V8 3.x required.
     if (current_record != nullptr && current_record->cell == slot)
       current_record->disposed = true;
+    return;
+  }
+  if (Tombstone(slot)) {
+    // Disposed at last, after its weak callback (V8 3.x allowed it).
+    tombstones->erase(slot);
+    ReleaseHeldBack();
     return;
   }
   delete RecordOf(slot);
@@ -164,11 +203,12 @@ void DisposeGlobal(void* slot) {
 
 void MakeWeakGlobal(void* slot, void* parameter,
                     legacy_v8::WeakReferenceCallback callback) {
+  CheckMainThread("v8::Persistent<T>::MakeWeak");
   if (slot == nullptr) {
     ThrowMisuse("v8::Persistent::MakeWeak: called on an empty handle");
     return;
   }
-  if (Dead(slot)) {
+  if (Dead(slot) || Tombstone(slot)) {
     if (current_record != nullptr && current_record->cell == slot)
       current_record->revived = true;
     else
@@ -192,7 +232,8 @@ void MakeWeakGlobal(void* slot, void* parameter,
 
 void ClearWeakGlobal(void* slot) {
   if (slot == nullptr) return;
-  if (Dead(slot)) {
+  CheckMainThread("v8::Persistent<T>::ClearWeak");
+  if (Dead(slot) || Tombstone(slot)) {
     // ObjectWrap's destructor of node 0.x did ClearWeak, then Dispose.
     if (current_record != nullptr && current_record->cell == slot)
       current_record->revived = true;
@@ -208,16 +249,16 @@ void MarkIndependentGlobal(void* slot) {
 }
 
 bool IsNearDeathGlobal(void* slot) {
-  return slot != nullptr && Dead(slot);
+  return slot != nullptr && (Dead(slot) || Tombstone(slot));
 }
 
 bool IsWeakGlobal(void* slot) {
-  if (slot == nullptr || Dead(slot)) return false;
+  if (slot == nullptr || Dead(slot) || Tombstone(slot)) return false;
   return CellOf(slot)->IsWeak();
 }
 
 void SetWrapperClassIdGlobal(void* slot, uint16_t class_id) {
-  if (slot == nullptr || Dead(slot)) return;
+  if (slot == nullptr || Dead(slot) || Tombstone(slot)) return;
   CellOf(slot)->SetWrapperClassId(class_id);
 }
 

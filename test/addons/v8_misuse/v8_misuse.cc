@@ -129,6 +129,49 @@ static Handle<Value> ChurnStats(const Arguments& args) {
   return scope.Close(out);
 }
 
+// Weak callbacks that leave their handle undisposed; old code disposes the
+// handles later (V8 3.x kept the cells near death until then), after more
+// persistents were made.
+static const int kLater = 500;
+static Persistent<Value> collected_later[kLater];
+static int collected_count = 0;
+static Persistent<Value> made_between[kLater];
+
+static void Remember(Persistent<Value> object, void*) {
+  if (collected_count < kLater) collected_later[collected_count++] = object;
+}
+
+static Handle<Value> WeakLater(const Arguments& args) {
+  HandleScope scope;
+  for (int i = 0; i < kLater; i++) {
+    HandleScope inner;
+    Persistent<Object>::New(Object::New()).MakeWeak(NULL, Remember);
+  }
+  return Undefined();
+}
+
+// Makes new persistents, disposes the remembered ones, and reports
+// [remembered, near death, new ones intact].
+static Handle<Value> DisposeLater(const Arguments& args) {
+  HandleScope scope;
+  for (int i = 0; i < kLater; i++)
+    made_between[i] = Persistent<Value>::New(Integer::New(i + 1000));
+  int near_death = 0;
+  for (int i = 0; i < collected_count; i++) {
+    if (collected_later[i].IsNearDeath()) near_death++;
+    collected_later[i].Dispose();
+    collected_later[i].Clear();
+  }
+  int intact = 0;
+  for (int i = 0; i < kLater; i++)
+    if (made_between[i]->Int32Value() == i + 1000) intact++;
+  Local<Array> out = Array::New(3);
+  out->Set(0, Integer::New(collected_count));
+  out->Set(1, Integer::New(near_death));
+  out->Set(2, Integer::New(intact));
+  return scope.Close(out);
+}
+
 static Handle<Value> WeakStats(const Arguments& args) {
   HandleScope scope;
   Local<Array> out = Array::New(3);
@@ -170,5 +213,7 @@ extern "C" void init(Handle<Object> target) {
   NODE_SET_METHOD(target, "weakStats", WeakStats);
   NODE_SET_METHOD(target, "weakChurn", WeakChurn);
   NODE_SET_METHOD(target, "churnStats", ChurnStats);
+  NODE_SET_METHOD(target, "weakLater", WeakLater);
+  NODE_SET_METHOD(target, "disposeLater", DisposeLater);
   NODE_SET_METHOD(target, "fromThread", FromThread);
 }
