@@ -23,11 +23,28 @@ using compat::detail::RecordOf;
 
 namespace {
 
+template <class T> struct KindOf;
+template <> struct KindOf<v8::Value> {
+  static const AccessorInfoKind kKind = compat::detail::kInfoValue;
+};
+template <> struct KindOf<void> {
+  static const AccessorInfoKind kKind = compat::detail::kInfoVoid;
+};
+template <> struct KindOf<v8::Integer> {
+  static const AccessorInfoKind kKind = compat::detail::kInfoInteger;
+};
+template <> struct KindOf<v8::Boolean> {
+  static const AccessorInfoKind kKind = compat::detail::kInfoBoolean;
+};
+template <> struct KindOf<v8::Array> {
+  static const AccessorInfoKind kKind = compat::detail::kInfoArray;
+};
+
+// The AccessorInfo old callbacks see for a real callback info.
 template <class T>
 legacy_v8::AccessorInfo MakeInfo(const v8::PropertyCallbackInfo<T>& info,
-                                 const CallbackRecord* record,
-                                 AccessorInfoKind kind) {
-  return FacadeAccess::MakeAccessorInfo(&info, record, kind);
+                                 const CallbackRecord* record) {
+  return FacadeAccess::MakeAccessorInfo(&info, record, KindOf<T>::kKind);
 }
 
 legacy_v8::Local<legacy_v8::String> PropertyName(v8::Local<v8::Name> name) {
@@ -61,7 +78,7 @@ void GetterOnProperty(v8::Local<v8::Name> property,
     return;
   legacy_v8::Handle<legacy_v8::Value> result = record->getter(
       PropertyName(property),
-      MakeInfo(info, record, compat::detail::kInfoValue));
+      MakeInfo(info, record));
   if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
 }
 
@@ -74,7 +91,7 @@ void SetterOnProperty(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
   if (!ReceiverMatches(record, property, compat::version::PropertyThis(info)))
     return;
   record->setter(PropertyName(property), Legacy<legacy_v8::Value>(value),
-                 MakeInfo(info, record, compat::detail::kInfoVoid));
+                 MakeInfo(info, record));
 }
 
 // Accessors on a prototype.  V8 3.x called their setter when an instance
@@ -119,23 +136,9 @@ v8::Local<v8::External> AccessorData(
 //
 // Each old interceptor returns a handle; empty means "not intercepted".
 
-#if COMPAT_HAS_INTERCEPTED
-typedef v8::Intercepted InterceptResult;
-#define COMPAT_INTERCEPTED(yes) \
-  return (yes) ? v8::Intercepted::kYes : v8::Intercepted::kNo
-#define COMPAT_NOT_INTERCEPTED return v8::Intercepted::kNo
-// Setters and deleters see PropertyCallbackInfo<void> / <Boolean> here.
-typedef void SetterInfoType;
-#else
-typedef void InterceptResult;
-#define COMPAT_INTERCEPTED(yes) \
-  do {                          \
-    (void)(yes);                \
-    return;                     \
-  } while (0)
-#define COMPAT_NOT_INTERCEPTED return
-typedef v8::Value SetterInfoType;
-#endif
+using compat::version::InterceptResult;
+using compat::version::InterceptSetterInfo;
+using compat::version::Intercepted;
 
 template <class Key>
 struct KeyOf;
@@ -196,33 +199,25 @@ InterceptResult InterceptGet(typename Kind::Key key,
                              const v8::PropertyCallbackInfo<v8::Value>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
   legacy_v8::Handle<legacy_v8::Value> result = Kind::Getter(record)(
-      KeyOf<typename Kind::Key>::Get(key),
-      MakeInfo(info, record, compat::detail::kInfoValue));
-  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
+      KeyOf<typename Kind::Key>::Get(key), MakeInfo(info, record));
+  if (result.IsEmpty()) return Intercepted(false);
   info.GetReturnValue().Set(Real(*result));
-  COMPAT_INTERCEPTED(true);
+  return Intercepted(true);
 }
 
 template <class Kind>
 InterceptResult InterceptSet(
     typename Kind::Key key, v8::Local<v8::Value> value,
-    const v8::PropertyCallbackInfo<SetterInfoType>& info) {
+    const v8::PropertyCallbackInfo<InterceptSetterInfo>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
   legacy_v8::Handle<legacy_v8::Value> result = Kind::Setter(record)(
       KeyOf<typename Kind::Key>::Get(key), Legacy<legacy_v8::Value>(value),
-      MakeInfo(info, record,
-#if COMPAT_HAS_INTERCEPTED
-               compat::detail::kInfoVoid
-#else
-               compat::detail::kInfoValue
-#endif
-               ));
-  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
-#if !COMPAT_HAS_INTERCEPTED
+      MakeInfo(info, record));
+  if (result.IsEmpty()) return Intercepted(false);
   // Before v8::Intercepted, a setter said "handled" by setting a value.
-  info.GetReturnValue().Set(value);
-#endif
-  COMPAT_INTERCEPTED(true);
+  if constexpr (compat::version::kSetterSignalsWithReturnValue)
+    info.GetReturnValue().Set(value);
+  return Intercepted(true);
 }
 
 template <class Kind>
@@ -230,11 +225,10 @@ InterceptResult InterceptQuery(
     typename Kind::Key key, const v8::PropertyCallbackInfo<v8::Integer>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
   legacy_v8::Handle<legacy_v8::Integer> result = Kind::Query(record)(
-      KeyOf<typename Kind::Key>::Get(key),
-      MakeInfo(info, record, compat::detail::kInfoInteger));
-  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
+      KeyOf<typename Kind::Key>::Get(key), MakeInfo(info, record));
+  if (result.IsEmpty()) return Intercepted(false);
   info.GetReturnValue().Set(Real<v8::Integer>(*result));
-  COMPAT_INTERCEPTED(true);
+  return Intercepted(true);
 }
 
 template <class Kind>
@@ -242,23 +236,19 @@ InterceptResult InterceptDelete(
     typename Kind::Key key, const v8::PropertyCallbackInfo<v8::Boolean>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
   legacy_v8::Handle<legacy_v8::Boolean> result = Kind::Deleter(record)(
-      KeyOf<typename Kind::Key>::Get(key),
-      MakeInfo(info, record, compat::detail::kInfoBoolean));
-  if (result.IsEmpty()) COMPAT_NOT_INTERCEPTED;
+      KeyOf<typename Kind::Key>::Get(key), MakeInfo(info, record));
+  if (result.IsEmpty()) return Intercepted(false);
   info.GetReturnValue().Set(Real<v8::Boolean>(*result));
-  COMPAT_INTERCEPTED(true);
+  return Intercepted(true);
 }
 
 template <class Kind>
 void InterceptEnumerate(const v8::PropertyCallbackInfo<v8::Array>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
   legacy_v8::Handle<legacy_v8::Array> result = Kind::Enumerator(record)(
-      MakeInfo(info, record, compat::detail::kInfoArray));
+      MakeInfo(info, record));
   if (!result.IsEmpty()) info.GetReturnValue().Set(Real<v8::Array>(*result));
 }
-
-#undef COMPAT_INTERCEPTED
-#undef COMPAT_NOT_INTERCEPTED
 
 // The trampoline for each old callback that is set, null for the others.
 template <class F, class T>

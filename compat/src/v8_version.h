@@ -132,6 +132,25 @@ inline v8::Local<v8::Object> PropertyThis(
 #endif
 }
 
+// How an interceptor answers "intercepted or not": v8::Intercepted from V8
+// 12.4, before that by setting a return value or not (Intercepted() is then
+// a no-op whose void result a void trampoline may return).  Setters and
+// deleters get PropertyCallbackInfo<void> with v8::Intercepted, <Value>
+// before.
+#if COMPAT_HAS_INTERCEPTED
+using InterceptResult = v8::Intercepted;
+using InterceptSetterInfo = void;
+constexpr bool kSetterSignalsWithReturnValue = false;
+inline v8::Intercepted Intercepted(bool yes) {
+  return yes ? v8::Intercepted::kYes : v8::Intercepted::kNo;
+}
+#else
+using InterceptResult = void;
+using InterceptSetterInfo = v8::Value;
+constexpr bool kSetterSignalsWithReturnValue = true;
+inline void Intercepted(bool) {}
+#endif
+
 // Whether accessor callbacks can see their receiver (This) apart from the
 // object that holds the accessor.
 constexpr bool kPropertyInfoHasThis = COMPAT_HAS_PROPERTY_THIS;
