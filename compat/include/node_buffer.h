@@ -3,7 +3,7 @@
 #ifndef COMPAT_NODE_BUFFER_H_
 #define COMPAT_NODE_BUFFER_H_
 
-#include "node.h"
 #include "legacy/node_buffer.h"
+#include "node.h"
 
 #endif  // COMPAT_NODE_BUFFER_H_

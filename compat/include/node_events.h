@@ -3,7 +3,7 @@
 #ifndef COMPAT_NODE_EVENTS_H_
 #define COMPAT_NODE_EVENTS_H_
 
-#include "node.h"
 #include "legacy/node_events.h"
+#include "node.h"
 
 #endif  // COMPAT_NODE_EVENTS_H_

@@ -14,8 +14,7 @@ namespace {
 
 bool BytesOf(legacy_v8::Handle<legacy_v8::Value> value, char** data,
              size_t* length, int* type) {
-  if (value.IsEmpty() ||
-      !compat::detail::UsableHandle(*value, "node::Buffer"))
+  if (value.IsEmpty() || !compat::detail::UsableHandle(*value, "node::Buffer"))
     return false;
   v8::Local<v8::Value> real = Real(*value);
   if (!real->IsObject()) return false;
@@ -29,8 +28,7 @@ legacy_node::Buffer::Buffer() : ObjectWrap() {}
 
 legacy_node::Buffer::~Buffer() {}
 
-bool legacy_node::Buffer::HasInstance(
-    legacy_v8::Handle<legacy_v8::Value> val) {
+bool legacy_node::Buffer::HasInstance(legacy_v8::Handle<legacy_v8::Value> val) {
   char* data;
   size_t length;
   int type;
@@ -58,9 +56,9 @@ size_t legacy_node::Buffer::Length(legacy_v8::Handle<legacy_v8::Object> obj) {
 namespace {
 
 // Wraps a new JS buffer in a new C++ Buffer, or reports why there is none.
-legacy_node::Buffer* Adopt(v8::MaybeLocal<v8::Object> made,
-                           legacy_node::Buffer* (*attach)(
-                               v8::Local<v8::Object>)) {
+legacy_node::Buffer* Adopt(
+    v8::MaybeLocal<v8::Object> made,
+    legacy_node::Buffer* (*attach)(v8::Local<v8::Object>)) {
   v8::Local<v8::Object> buffer;
   if (!made.ToLocal(&buffer)) return NULL;  // the exception is pending
   return attach(buffer);
@@ -109,9 +107,9 @@ legacy_node::Buffer* legacy_node::Buffer::New(char* data, size_t length,
   v8::HandleScope scope(CurrentIsolate());
   // The buffer owns data from here on: callback(data, hint) runs when it
   // is collected.
-  return Adopt(node::Buffer::New(CurrentIsolate(), data, length, callback,
-                                 hint),
-               compat::detail::AttachBuffer);
+  return Adopt(
+      node::Buffer::New(CurrentIsolate(), data, length, callback, hint),
+      compat::detail::AttachBuffer);
 }
 
 legacy_v8::Handle<legacy_v8::Object> legacy_node::Buffer::New(

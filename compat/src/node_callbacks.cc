@@ -63,11 +63,12 @@ legacy_v8::Handle<legacy_v8::Value> legacy_node::MakeCallback(
   v8::Local<v8::String> name;
   v8::Local<v8::Value> callback;
   if (!v8::String::NewFromUtf8(isolate, method).ToLocal(&name) ||
-      !Real<v8::Object>(*object)->Get(CurrentContext(), name).ToLocal(
-          &callback))
+      !Real<v8::Object>(*object)
+           ->Get(CurrentContext(), name)
+           .ToLocal(&callback))
     return legacy_v8::Undefined();
-  return Legacy<legacy_v8::Value>(scope.Escape(
-      Real(*CallBack(object, callback, argc, argv, method))));
+  return Legacy<legacy_v8::Value>(
+      scope.Escape(Real(*CallBack(object, callback, argc, argv, method))));
 }
 
 legacy_v8::Handle<legacy_v8::Value> legacy_node::MakeCallback(
@@ -118,8 +119,7 @@ legacy_v8::Handle<legacy_v8::Value> legacy_node::FromConstructorTemplate(
            ->GetFunction(context)
            .ToLocal(&function) ||
       !function
-           ->NewInstance(context, static_cast<int>(argv.size()),
-                         argv.data())
+           ->NewInstance(context, static_cast<int>(argv.size()), argv.data())
            .ToLocal(&instance))
     return legacy_v8::Handle<legacy_v8::Value>();
   return Legacy<legacy_v8::Value>(scope.Escape(instance));

@@ -5,7 +5,6 @@
 #include <strings.h>
 
 #include <cstring>
-
 #include <string>
 #include <vector>
 
@@ -34,8 +33,7 @@ legacy_node::encoding legacy_node::ParseEncoding(
   if (strcasecmp(text, "hex") == 0) return HEX;
   // node 0.8 still accepted the old names of binary, with a complaint.
   if (strcasecmp(text, "raw") == 0 || strcasecmp(text, "raws") == 0) {
-    compat::Warn("node::ParseEncoding: '%s' is an old name of 'binary'",
-                 text);
+    compat::Warn("node::ParseEncoding: '%s' is an old name of 'binary'", text);
     return BINARY;
   }
   return _default;
@@ -49,10 +47,9 @@ const char kBase64Digits[] =
 
 v8::MaybeLocal<v8::String> Latin1(v8::Isolate* isolate, const char* text,
                                   size_t length) {
-  return v8::String::NewFromOneByte(isolate,
-                                    reinterpret_cast<const uint8_t*>(text),
-                                    v8::NewStringType::kNormal,
-                                    static_cast<int>(length));
+  return v8::String::NewFromOneByte(
+      isolate, reinterpret_cast<const uint8_t*>(text),
+      v8::NewStringType::kNormal, static_cast<int>(length));
 }
 
 }  // namespace
@@ -86,8 +83,8 @@ legacy_v8::Local<legacy_v8::Value> legacy_node::Encode(const void* buf,
         text += kHexDigits[c >> 4];
         text += kHexDigits[c & 15];
       }
-      return Legacy<legacy_v8::Value>(Latin1(isolate, text.data(),
-                                             text.size()));
+      return Legacy<legacy_v8::Value>(
+          Latin1(isolate, text.data(), text.size()));
     }
     case BASE64: {
       std::string text;
@@ -100,8 +97,8 @@ legacy_v8::Local<legacy_v8::Value> legacy_node::Encode(const void* buf,
         text += i + 1 < len ? kBase64Digits[(chunk >> 6) & 63] : '=';
         text += i + 2 < len ? kBase64Digits[chunk & 63] : '=';
       }
-      return Legacy<legacy_v8::Value>(Latin1(isolate, text.data(),
-                                             text.size()));
+      return Legacy<legacy_v8::Value>(
+          Latin1(isolate, text.data(), text.size()));
     }
     case ASCII:
     case UTF8:

@@ -2,10 +2,9 @@
 // uncaught-exception path, ErrnoException, DisplayExceptionLine,
 // signo_string).
 #include <errno.h>
+#include <node.h>
 #include <signal.h>
 #include <string.h>
-
-#include <node.h>
 
 #include <cstdio>
 #include <string>
@@ -55,41 +54,108 @@ void legacy_node::DisplayExceptionLine(legacy_v8::TryCatch& try_catch) {
 
 namespace {
 
-const char* ErrnoName(int errorno) {
-  switch (errorno) {
-#define COMPAT_ERRNO(name) \
-  case name:               \
-    return #name;
-    COMPAT_ERRNO(E2BIG) COMPAT_ERRNO(EACCES) COMPAT_ERRNO(EADDRINUSE)
-    COMPAT_ERRNO(EADDRNOTAVAIL) COMPAT_ERRNO(EAFNOSUPPORT)
-    COMPAT_ERRNO(EAGAIN) COMPAT_ERRNO(EALREADY) COMPAT_ERRNO(EBADF)
-    COMPAT_ERRNO(EBADMSG) COMPAT_ERRNO(EBUSY) COMPAT_ERRNO(ECANCELED)
-    COMPAT_ERRNO(ECHILD) COMPAT_ERRNO(ECONNABORTED)
-    COMPAT_ERRNO(ECONNREFUSED) COMPAT_ERRNO(ECONNRESET)
-    COMPAT_ERRNO(EDEADLK) COMPAT_ERRNO(EDESTADDRREQ) COMPAT_ERRNO(EDOM)
-    COMPAT_ERRNO(EDQUOT) COMPAT_ERRNO(EEXIST) COMPAT_ERRNO(EFAULT)
-    COMPAT_ERRNO(EFBIG) COMPAT_ERRNO(EHOSTUNREACH) COMPAT_ERRNO(EIDRM)
-    COMPAT_ERRNO(EILSEQ) COMPAT_ERRNO(EINPROGRESS) COMPAT_ERRNO(EINTR)
-    COMPAT_ERRNO(EINVAL) COMPAT_ERRNO(EIO) COMPAT_ERRNO(EISCONN)
-    COMPAT_ERRNO(EISDIR) COMPAT_ERRNO(ELOOP) COMPAT_ERRNO(EMFILE)
-    COMPAT_ERRNO(EMLINK) COMPAT_ERRNO(EMSGSIZE) COMPAT_ERRNO(EMULTIHOP)
-    COMPAT_ERRNO(ENAMETOOLONG) COMPAT_ERRNO(ENETDOWN)
-    COMPAT_ERRNO(ENETRESET) COMPAT_ERRNO(ENETUNREACH) COMPAT_ERRNO(ENFILE)
-    COMPAT_ERRNO(ENOBUFS) COMPAT_ERRNO(ENODATA) COMPAT_ERRNO(ENODEV)
-    COMPAT_ERRNO(ENOENT) COMPAT_ERRNO(ENOEXEC) COMPAT_ERRNO(ENOLCK)
-    COMPAT_ERRNO(ENOLINK) COMPAT_ERRNO(ENOMEM) COMPAT_ERRNO(ENOMSG)
-    COMPAT_ERRNO(ENOPROTOOPT) COMPAT_ERRNO(ENOSPC) COMPAT_ERRNO(ENOSR)
-    COMPAT_ERRNO(ENOSTR) COMPAT_ERRNO(ENOSYS) COMPAT_ERRNO(ENOTCONN)
-    COMPAT_ERRNO(ENOTDIR) COMPAT_ERRNO(ENOTEMPTY) COMPAT_ERRNO(ENOTSOCK)
-    COMPAT_ERRNO(ENOTSUP) COMPAT_ERRNO(ENOTTY) COMPAT_ERRNO(ENXIO)
-    COMPAT_ERRNO(EOVERFLOW) COMPAT_ERRNO(EPERM) COMPAT_ERRNO(EPIPE)
-    COMPAT_ERRNO(EPROTO) COMPAT_ERRNO(EPROTONOSUPPORT)
-    COMPAT_ERRNO(EPROTOTYPE) COMPAT_ERRNO(ERANGE) COMPAT_ERRNO(EROFS)
-    COMPAT_ERRNO(ESPIPE) COMPAT_ERRNO(ESRCH) COMPAT_ERRNO(ESTALE)
-    COMPAT_ERRNO(ETIME) COMPAT_ERRNO(ETIMEDOUT) COMPAT_ERRNO(ETXTBSY)
-    COMPAT_ERRNO(EXDEV)
-#undef COMPAT_ERRNO
-  }
+struct Named {
+  int value;
+  const char* name;
+};
+
+const Named kErrnos[] = {
+    {E2BIG, "E2BIG"},
+    {EACCES, "EACCES"},
+    {EADDRINUSE, "EADDRINUSE"},
+    {EADDRNOTAVAIL, "EADDRNOTAVAIL"},
+    {EAFNOSUPPORT, "EAFNOSUPPORT"},
+    {EAGAIN, "EAGAIN"},
+    {EALREADY, "EALREADY"},
+    {EBADF, "EBADF"},
+    {EBADMSG, "EBADMSG"},
+    {EBUSY, "EBUSY"},
+    {ECANCELED, "ECANCELED"},
+    {ECHILD, "ECHILD"},
+    {ECONNABORTED, "ECONNABORTED"},
+    {ECONNREFUSED, "ECONNREFUSED"},
+    {ECONNRESET, "ECONNRESET"},
+    {EDEADLK, "EDEADLK"},
+    {EDESTADDRREQ, "EDESTADDRREQ"},
+    {EDOM, "EDOM"},
+    {EDQUOT, "EDQUOT"},
+    {EEXIST, "EEXIST"},
+    {EFAULT, "EFAULT"},
+    {EFBIG, "EFBIG"},
+    {EHOSTUNREACH, "EHOSTUNREACH"},
+    {EIDRM, "EIDRM"},
+    {EILSEQ, "EILSEQ"},
+    {EINPROGRESS, "EINPROGRESS"},
+    {EINTR, "EINTR"},
+    {EINVAL, "EINVAL"},
+    {EIO, "EIO"},
+    {EISCONN, "EISCONN"},
+    {EISDIR, "EISDIR"},
+    {ELOOP, "ELOOP"},
+    {EMFILE, "EMFILE"},
+    {EMLINK, "EMLINK"},
+    {EMSGSIZE, "EMSGSIZE"},
+    {EMULTIHOP, "EMULTIHOP"},
+    {ENAMETOOLONG, "ENAMETOOLONG"},
+    {ENETDOWN, "ENETDOWN"},
+    {ENETRESET, "ENETRESET"},
+    {ENETUNREACH, "ENETUNREACH"},
+    {ENFILE, "ENFILE"},
+    {ENOBUFS, "ENOBUFS"},
+    {ENODATA, "ENODATA"},
+    {ENODEV, "ENODEV"},
+    {ENOENT, "ENOENT"},
+    {ENOEXEC, "ENOEXEC"},
+    {ENOLCK, "ENOLCK"},
+    {ENOLINK, "ENOLINK"},
+    {ENOMEM, "ENOMEM"},
+    {ENOMSG, "ENOMSG"},
+    {ENOPROTOOPT, "ENOPROTOOPT"},
+    {ENOSPC, "ENOSPC"},
+    {ENOSR, "ENOSR"},
+    {ENOSTR, "ENOSTR"},
+    {ENOSYS, "ENOSYS"},
+    {ENOTCONN, "ENOTCONN"},
+    {ENOTDIR, "ENOTDIR"},
+    {ENOTEMPTY, "ENOTEMPTY"},
+    {ENOTSOCK, "ENOTSOCK"},
+    {ENOTSUP, "ENOTSUP"},
+    {ENOTTY, "ENOTTY"},
+    {ENXIO, "ENXIO"},
+    {EOVERFLOW, "EOVERFLOW"},
+    {EPERM, "EPERM"},
+    {EPIPE, "EPIPE"},
+    {EPROTO, "EPROTO"},
+    {EPROTONOSUPPORT, "EPROTONOSUPPORT"},
+    {EPROTOTYPE, "EPROTOTYPE"},
+    {ERANGE, "ERANGE"},
+    {EROFS, "EROFS"},
+    {ESPIPE, "ESPIPE"},
+    {ESRCH, "ESRCH"},
+    {ESTALE, "ESTALE"},
+    {ETIME, "ETIME"},
+    {ETIMEDOUT, "ETIMEDOUT"},
+    {ETXTBSY, "ETXTBSY"},
+    {EXDEV, "EXDEV"},
+};
+
+const Named kSignals[] = {
+    {SIGHUP, "SIGHUP"},       {SIGINT, "SIGINT"},   {SIGQUIT, "SIGQUIT"},
+    {SIGILL, "SIGILL"},       {SIGTRAP, "SIGTRAP"}, {SIGABRT, "SIGABRT"},
+    {SIGBUS, "SIGBUS"},       {SIGFPE, "SIGFPE"},   {SIGKILL, "SIGKILL"},
+    {SIGUSR1, "SIGUSR1"},     {SIGSEGV, "SIGSEGV"}, {SIGUSR2, "SIGUSR2"},
+    {SIGPIPE, "SIGPIPE"},     {SIGALRM, "SIGALRM"}, {SIGTERM, "SIGTERM"},
+    {SIGCHLD, "SIGCHLD"},     {SIGCONT, "SIGCONT"}, {SIGSTOP, "SIGSTOP"},
+    {SIGTSTP, "SIGTSTP"},     {SIGTTIN, "SIGTTIN"}, {SIGTTOU, "SIGTTOU"},
+    {SIGURG, "SIGURG"},       {SIGXCPU, "SIGXCPU"}, {SIGXFSZ, "SIGXFSZ"},
+    {SIGVTALRM, "SIGVTALRM"}, {SIGPROF, "SIGPROF"}, {SIGWINCH, "SIGWINCH"},
+    {SIGIO, "SIGIO"},         {SIGSYS, "SIGSYS"},
+};
+
+template <std::size_t N>
+const char* NameOf(const Named (&table)[N], int value) {
+  for (std::size_t i = 0; i < N; i++)
+    if (table[i].value == value) return table[i].name;
   return "";
 }
 
@@ -107,16 +173,16 @@ legacy_v8::Local<legacy_v8::Value> legacy_node::ErrnoException(
   v8::Isolate* isolate = CurrentIsolate();
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::Context> context = CurrentContext();
-  std::string code = ErrnoName(errorno);
+  std::string code = NameOf(kErrnos, errorno);
   // node 0.x: "<CODE>, <msg, or strerror(errno)>[ '<path>']".
-  std::string message = code + ", " +
-                        (msg != NULL && msg[0] != '\0' ? msg
-                                                       : strerror(errorno));
+  std::string message =
+      code + ", " + (msg != NULL && msg[0] != '\0' ? msg : strerror(errorno));
   if (path != NULL) message += std::string(" '") + path + "'";
   v8::Local<v8::Object> error =
       v8::Exception::Error(Text(isolate, message)).As<v8::Object>();
-  bool ok = error->Set(context, Text(isolate, "errno"),
-                       v8::Integer::New(isolate, errorno))
+  bool ok = error
+                ->Set(context, Text(isolate, "errno"),
+                      v8::Integer::New(isolate, errorno))
                 .FromMaybe(false) &&
             error->Set(context, Text(isolate, "code"), Text(isolate, code))
                 .FromMaybe(false);
@@ -131,21 +197,5 @@ legacy_v8::Local<legacy_v8::Value> legacy_node::ErrnoException(
 }
 
 const char* legacy_node::signo_string(int signo) {
-  switch (signo) {
-#define COMPAT_SIGNAL(name) \
-  case name:                \
-    return #name;
-    COMPAT_SIGNAL(SIGHUP) COMPAT_SIGNAL(SIGINT) COMPAT_SIGNAL(SIGQUIT)
-    COMPAT_SIGNAL(SIGILL) COMPAT_SIGNAL(SIGTRAP) COMPAT_SIGNAL(SIGABRT)
-    COMPAT_SIGNAL(SIGBUS) COMPAT_SIGNAL(SIGFPE) COMPAT_SIGNAL(SIGKILL)
-    COMPAT_SIGNAL(SIGUSR1) COMPAT_SIGNAL(SIGSEGV) COMPAT_SIGNAL(SIGUSR2)
-    COMPAT_SIGNAL(SIGPIPE) COMPAT_SIGNAL(SIGALRM) COMPAT_SIGNAL(SIGTERM)
-    COMPAT_SIGNAL(SIGCHLD) COMPAT_SIGNAL(SIGCONT) COMPAT_SIGNAL(SIGSTOP)
-    COMPAT_SIGNAL(SIGTSTP) COMPAT_SIGNAL(SIGTTIN) COMPAT_SIGNAL(SIGTTOU)
-    COMPAT_SIGNAL(SIGURG) COMPAT_SIGNAL(SIGXCPU) COMPAT_SIGNAL(SIGXFSZ)
-    COMPAT_SIGNAL(SIGVTALRM) COMPAT_SIGNAL(SIGPROF) COMPAT_SIGNAL(SIGWINCH)
-    COMPAT_SIGNAL(SIGIO) COMPAT_SIGNAL(SIGSYS)
-#undef COMPAT_SIGNAL
-  }
-  return "";
+  return NameOf(kSignals, signo);
 }

@@ -2,11 +2,12 @@
 // EventEmitter: the constructor template's prototype inherits from
 // require('events').EventEmitter.prototype, and Emit calls the listeners
 // kept in _events as node 0.4 did.
+#include "../include/legacy/node_events.h"
+
 #include <vector>
 
 #include "misuse.h"
 #include "node_internal.h"
-#include "../include/legacy/node_events.h"
 
 using compat::detail::CurrentContext;
 using compat::detail::CurrentIsolate;
@@ -28,8 +29,7 @@ v8::Local<v8::String> Name(v8::Isolate* isolate, const char* name) {
 }
 
 // require('events').EventEmitter.prototype through the addon's module.
-bool EventEmitterPrototype(v8::Isolate* isolate,
-                           v8::Local<v8::Context> context,
+bool EventEmitterPrototype(v8::Isolate* isolate, v8::Local<v8::Context> context,
                            v8::Local<v8::Value> module,
                            v8::Local<v8::Value>* out) {
   v8::Local<v8::Value> require, events, constructor;
@@ -77,8 +77,9 @@ void InitEventEmitter(v8::Isolate* isolate, v8::Local<v8::Context> context,
       !compat::version::SetPrototype(context, prototype.As<v8::Object>(),
                                      parent)
            .FromMaybe(false)) {
-    Warn("node::EventEmitter: require('events') is not available; "
-         "EventEmitter::constructor_template has no emitter methods");
+    Warn(
+        "node::EventEmitter: require('events') is not available; "
+        "EventEmitter::constructor_template has no emitter methods");
   }
   legacy_node::EventEmitter::constructor_template =
       legacy_v8::Persistent<legacy_v8::FunctionTemplate>::New(
@@ -151,8 +152,7 @@ bool legacy_node::EventEmitter::Emit(
     return false;
   }
   if (try_catch.HasCaught()) {
-    if (!try_catch.HasTerminated())
-      node::FatalException(isolate, try_catch);
+    if (!try_catch.HasTerminated()) node::FatalException(isolate, try_catch);
     return false;
   }
   return true;

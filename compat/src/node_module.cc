@@ -58,9 +58,10 @@ extern "C" int compat_register_legacy_module(
     legacy_node::node_module_struct* module) {
   if (compat::detail::registered_module != nullptr &&
       compat::detail::registered_module != module)
-    compat::Warn("NODE_MODULE(%s): a second module in the same addon is "
-                 "ignored (node 0.x loaded one per file)",
-                 module->modname);
+    compat::Warn(
+        "NODE_MODULE(%s): a second module in the same addon is "
+        "ignored (node 0.x loaded one per file)",
+        module->modname);
   else
     compat::detail::registered_module = module;
   return 1;
@@ -101,10 +102,10 @@ extern "C" NODE_MODULE_EXPORT void NODE_MODULE_INITIALIZER(
   } else if (init != nullptr) {
     init(target);
   } else {
-    compat::detail::Throw(
-        isolate, name +
-                     ": no entry point: the addon defines neither "
-                     "NODE_MODULE(name, func) nor extern \"C\" void "
-                     "init(Handle<Object> target)");
+    compat::detail::Throw(isolate,
+                          name +
+                              ": no entry point: the addon defines neither "
+                              "NODE_MODULE(name, func) nor extern \"C\" void "
+                              "init(Handle<Object> target)");
   }
 }

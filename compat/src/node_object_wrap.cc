@@ -18,10 +18,11 @@ v8::Local<v8::Object> FieldHolder(void* slot, const char* api) {
   if (!value->IsObject()) Fatal("%s: the value is not an object", api);
   v8::Local<v8::Object> object = value.As<v8::Object>();
   if (object->InternalFieldCount() < 1)
-    Fatal("%s: the object has no internal field (it was not made by a "
-          "constructor whose InstanceTemplate has SetInternalFieldCount(1); "
-          "node 0.x asserted here)",
-          api);
+    Fatal(
+        "%s: the object has no internal field (it was not made by a "
+        "constructor whose InstanceTemplate has SetInternalFieldCount(1); "
+        "node 0.x asserted here)",
+        api);
   return object;
 }
 
@@ -45,11 +46,11 @@ void ReleaseWrapper(void* handle, void* wrapper) {
     // itself): the JS object must no longer lead to it.
     v8::HandleScope scope(CurrentIsolate());
     v8::Local<v8::Value> value = Real(handle);
-    if (value->IsObject() &&
-        value.As<v8::Object>()->InternalFieldCount() > 0 &&
+    if (value->IsObject() && value.As<v8::Object>()->InternalFieldCount() > 0 &&
         static_cast<legacy_v8::Object*>(handle)->GetPointerFromInternalField(
             0) == wrapper)
-      value.As<v8::Object>()->SetInternalField(0, v8::Undefined(CurrentIsolate()));
+      value.As<v8::Object>()->SetInternalField(0,
+                                               v8::Undefined(CurrentIsolate()));
   }
   ClearWeakGlobal(handle);
   DisposeGlobal(handle);

@@ -23,20 +23,26 @@ using compat::detail::RecordOf;
 
 namespace {
 
-template <class T> struct KindOf;
-template <> struct KindOf<v8::Value> {
+template <class T>
+struct KindOf;
+template <>
+struct KindOf<v8::Value> {
   static const AccessorInfoKind kKind = compat::detail::kInfoValue;
 };
-template <> struct KindOf<void> {
+template <>
+struct KindOf<void> {
   static const AccessorInfoKind kKind = compat::detail::kInfoVoid;
 };
-template <> struct KindOf<v8::Integer> {
+template <>
+struct KindOf<v8::Integer> {
   static const AccessorInfoKind kKind = compat::detail::kInfoInteger;
 };
-template <> struct KindOf<v8::Boolean> {
+template <>
+struct KindOf<v8::Boolean> {
   static const AccessorInfoKind kKind = compat::detail::kInfoBoolean;
 };
-template <> struct KindOf<v8::Array> {
+template <>
+struct KindOf<v8::Array> {
   static const AccessorInfoKind kKind = compat::detail::kInfoArray;
 };
 
@@ -53,8 +59,7 @@ legacy_v8::Local<legacy_v8::String> PropertyName(v8::Local<v8::Name> name) {
 
 // V8 3.11: an accessor with an AccessorSignature runs only on instances of
 // its template; on any other receiver it throws V8 3.11's TypeError.
-bool ReceiverMatches(const CallbackRecord* record,
-                     v8::Local<v8::Name> property,
+bool ReceiverMatches(const CallbackRecord* record, v8::Local<v8::Name> property,
                      v8::Local<v8::Object> receiver) {
   if (record->receiver.IsEmpty()) return true;
   v8::Isolate* isolate = CurrentIsolate();
@@ -76,9 +81,8 @@ void GetterOnProperty(v8::Local<v8::Name> property,
   const CallbackRecord* record = RecordOf(info.Data());
   if (!ReceiverMatches(record, property, compat::version::PropertyThis(info)))
     return;
-  legacy_v8::Handle<legacy_v8::Value> result = record->getter(
-      PropertyName(property),
-      MakeInfo(info, record));
+  legacy_v8::Handle<legacy_v8::Value> result =
+      record->getter(PropertyName(property), MakeInfo(info, record));
   if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
 }
 
@@ -102,10 +106,10 @@ void GetterFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
   v8::Local<v8::String> property = record->name.Get(CurrentIsolate());
   if (!ReceiverMatches(record, property, info.This())) return;
-  legacy_v8::Handle<legacy_v8::Value> result = record->getter(
-      PropertyName(property),
-      FacadeAccess::MakeAccessorInfo(&info, record,
-                                     compat::detail::kInfoFunction));
+  legacy_v8::Handle<legacy_v8::Value> result =
+      record->getter(PropertyName(property),
+                     FacadeAccess::MakeAccessorInfo(
+                         &info, record, compat::detail::kInfoFunction));
   if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
 }
 
@@ -115,8 +119,8 @@ void SetterFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
   v8::Local<v8::String> property = record->name.Get(CurrentIsolate());
   if (!ReceiverMatches(record, property, info.This())) return;
   record->setter(PropertyName(property), Legacy<legacy_v8::Value>(info[0]),
-                 FacadeAccess::MakeAccessorInfo(
-                     &info, record, compat::detail::kInfoFunction));
+                 FacadeAccess::MakeAccessorInfo(&info, record,
+                                                compat::detail::kInfoFunction));
 }
 
 v8::Local<v8::External> AccessorData(
@@ -136,9 +140,9 @@ v8::Local<v8::External> AccessorData(
 //
 // Each old interceptor returns a handle; empty means "not intercepted".
 
+using compat::version::Intercepted;
 using compat::version::InterceptResult;
 using compat::version::InterceptSetterInfo;
-using compat::version::Intercepted;
 
 template <class Key>
 struct KeyOf;
@@ -245,8 +249,8 @@ InterceptResult InterceptDelete(
 template <class Kind>
 void InterceptEnumerate(const v8::PropertyCallbackInfo<v8::Array>& info) {
   const CallbackRecord* record = RecordOf(info.Data());
-  legacy_v8::Handle<legacy_v8::Array> result = Kind::Enumerator(record)(
-      MakeInfo(info, record));
+  legacy_v8::Handle<legacy_v8::Array> result =
+      Kind::Enumerator(record)(MakeInfo(info, record));
   if (!result.IsEmpty()) info.GetReturnValue().Set(Real<v8::Array>(*result));
 }
 
@@ -272,8 +276,8 @@ v8::Local<v8::Object> InfoObject(const legacy_v8::AccessorInfo& accessor,
                                  bool holder) {
   const void* info = FacadeAccess::Info(accessor);
   switch (FacadeAccess::Kind(accessor)) {
-#define COMPAT_INFO_CASE(kind, T)                                        \
-  case compat::detail::kind:                                             \
+#define COMPAT_INFO_CASE(kind, T)                                          \
+  case compat::detail::kind:                                               \
     return holder ? compat::version::PropertyHolder(PropertyInfo<T>(info)) \
                   : compat::version::PropertyThis(PropertyInfo<T>(info));
     COMPAT_INFO_CASE(kInfoValue, v8::Value)
@@ -285,8 +289,7 @@ v8::Local<v8::Object> InfoObject(const legacy_v8::AccessorInfo& accessor,
     case compat::detail::kInfoFunction:
       break;
   }
-  return static_cast<const v8::FunctionCallbackInfo<v8::Value>*>(info)
-      ->This();
+  return static_cast<const v8::FunctionCallbackInfo<v8::Value>*>(info)->This();
 }
 
 }  // namespace
@@ -335,8 +338,8 @@ void legacy_v8::ObjectTemplate::SetAccessor(
   }
   v8::Local<v8::ObjectTemplate> self = Real<v8::ObjectTemplate>(this);
   v8::Local<v8::String> property = Real<v8::String>(*name);
-  v8::Local<v8::External> record = AccessorData(getter, setter, data,
-                                                signature);
+  v8::Local<v8::External> record =
+      AccessorData(getter, setter, data, signature);
   v8::PropertyAttribute attributes =
       static_cast<v8::PropertyAttribute>(attribute);
   // An AccessorSignature checks the receiver, which accessor callbacks no
@@ -357,8 +360,7 @@ void legacy_v8::ObjectTemplate::SetAccessor(
       v8::FunctionTemplate::New(isolate, SetterFunction, record), attributes);
 }
 
-bool legacy_v8::Object::SetAccessor(Handle<String> name,
-                                    AccessorGetter getter,
+bool legacy_v8::Object::SetAccessor(Handle<String> name, AccessorGetter getter,
                                     AccessorSetter setter, Handle<Value> data,
                                     AccessControl settings,
                                     PropertyAttribute attribute) {

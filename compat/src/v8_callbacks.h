@@ -73,12 +73,12 @@ inline CallbackRecord* RecordOf(v8::Local<v8::Value> data) {
 
 // Which v8::PropertyCallbackInfo an AccessorInfo wraps.
 enum AccessorInfoKind {
-  kInfoValue,     // PropertyCallbackInfo<v8::Value>
-  kInfoVoid,      // PropertyCallbackInfo<void>
-  kInfoInteger,   // PropertyCallbackInfo<v8::Integer>
-  kInfoBoolean,   // PropertyCallbackInfo<v8::Boolean>
-  kInfoArray,     // PropertyCallbackInfo<v8::Array>
-  kInfoFunction   // FunctionCallbackInfo<v8::Value> (prototype accessors)
+  kInfoValue,    // PropertyCallbackInfo<v8::Value>
+  kInfoVoid,     // PropertyCallbackInfo<void>
+  kInfoInteger,  // PropertyCallbackInfo<v8::Integer>
+  kInfoBoolean,  // PropertyCallbackInfo<v8::Boolean>
+  kInfoArray,    // PropertyCallbackInfo<v8::Array>
+  kInfoFunction  // FunctionCallbackInfo<v8::Value> (prototype accessors)
 };
 
 // The trampoline every old InvocationCallback runs through.

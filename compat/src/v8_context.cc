@@ -21,8 +21,9 @@ legacy_v8::Persistent<legacy_v8::Context> legacy_v8::Context::New(
     Handle<Value> global_object) {
   v8::Isolate* isolate = CurrentIsolate();
   if (extensions != NULL && FacadeAccess::NameCount(extensions) > 0)
-    compat::Warn("v8::Context::New: extensions are gone from V8; the "
-                 "context is made without them");
+    compat::Warn(
+        "v8::Context::New: extensions are gone from V8; the "
+        "context is made without them");
   v8::EscapableHandleScope scope(isolate);
   v8::Local<v8::ObjectTemplate> tmpl;
   if (!global_template.IsEmpty())
@@ -108,10 +109,9 @@ bool legacy_v8::Context::IsCodeGenerationFromStringsAllowed() {
 
 const char* legacy_v8::V8::GetVersion() { return v8::V8::GetVersion(); }
 
-intptr_t legacy_v8::V8::AdjustAmountOfExternalAllocatedMemory(
-    intptr_t change) {
-  return static_cast<intptr_t>(Nan::AdjustExternalMemory(
-      static_cast<int>(change)));
+intptr_t legacy_v8::V8::AdjustAmountOfExternalAllocatedMemory(intptr_t change) {
+  return static_cast<intptr_t>(
+      Nan::AdjustExternalMemory(static_cast<int>(change)));
 }
 
 void legacy_v8::V8::LowMemoryNotification() {
@@ -257,9 +257,9 @@ void MessageTrampoline(v8::Local<v8::Message> message,
   v8::HandleScope scope(isolate);
   // V8 3.x passed the data given to AddMessageListener, not the error.
   for (ListenerEntry* entry : *listeners) {
-    v8::Local<v8::Value> data = entry->data.IsEmpty()
-                                    ? v8::Local<v8::Value>(v8::Undefined(isolate))
-                                    : entry->data.Get(isolate);
+    v8::Local<v8::Value> data =
+        entry->data.IsEmpty() ? v8::Local<v8::Value>(v8::Undefined(isolate))
+                              : entry->data.Get(isolate);
     entry->callback(Legacy<legacy_v8::Message>(message),
                     Legacy<legacy_v8::Value>(data));
   }
@@ -298,7 +298,7 @@ void legacy_v8::V8::SetCaptureStackTraceForUncaughtExceptions(
     bool capture, int frame_limit, StackTrace::StackTraceOptions options) {
   (void)options;
   CurrentIsolate()->SetCaptureStackTraceForUncaughtExceptions(capture,
-                                                             frame_limit);
+                                                              frame_limit);
 }
 
 // --- Locker / Unlocker -----------------------------------------------------

@@ -28,8 +28,7 @@ const v8::TryCatch* RealTryCatch(const legacy_v8::TryCatch* facade) {
 v8::Local<v8::String> MessageText(legacy_v8::Handle<legacy_v8::String> text,
                                   const char* api) {
   v8::Local<v8::String> message;
-  if (text.IsEmpty() ||
-      !compat::detail::SelfAs(*text, api, &message))
+  if (text.IsEmpty() || !compat::detail::SelfAs(*text, api, &message))
     return v8::String::Empty(CurrentIsolate());
   return message;
 }
@@ -46,11 +45,11 @@ legacy_v8::Handle<legacy_v8::Value> legacy_v8::ThrowException(
   return Legacy<Value>(isolate->ThrowException(Real(*exception)));
 }
 
-#define COMPAT_EXCEPTION(Name)                                            \
-  legacy_v8::Local<legacy_v8::Value> legacy_v8::Exception::Name(          \
-      Handle<String> message) {                                           \
-    return Legacy<Value>(v8::Exception::Name(                             \
-        MessageText(message, "v8::Exception::" #Name)));                  \
+#define COMPAT_EXCEPTION(Name)                                               \
+  legacy_v8::Local<legacy_v8::Value> legacy_v8::Exception::Name(             \
+      Handle<String> message) {                                              \
+    return Legacy<Value>(                                                    \
+        v8::Exception::Name(MessageText(message, "v8::Exception::" #Name))); \
   }
 
 COMPAT_EXCEPTION(Error)
@@ -113,8 +112,8 @@ legacy_v8::Local<legacy_v8::String> legacy_v8::Message::GetSourceLine() const {
       Real<v8::Message>(this)->GetSourceLine(CurrentContext()));
 }
 
-legacy_v8::Handle<legacy_v8::Value>
-legacy_v8::Message::GetScriptResourceName() const {
+legacy_v8::Handle<legacy_v8::Value> legacy_v8::Message::GetScriptResourceName()
+    const {
   COMPAT_SELF_OR(Handle<Value>(), "v8::Message::GetScriptResourceName");
   return Legacy<Value>(Real<v8::Message>(this)->GetScriptResourceName());
 }
@@ -152,11 +151,11 @@ void legacy_v8::Message::PrintCurrentStackTrace(FILE* out) {
     v8::Local<v8::StackFrame> frame = trace->GetFrame(isolate, i);
     v8::String::Utf8Value function(isolate, frame->GetFunctionName());
     v8::String::Utf8Value script(isolate, frame->GetScriptName());
-    std::fprintf(out, "    at %s (%s:%d:%d)\n",
-                 *function != nullptr && **function != '\0' ? *function
-                                                           : "<anonymous>",
-                 *script != nullptr ? *script : "<unknown>",
-                 frame->GetLineNumber(), frame->GetColumn());
+    std::fprintf(
+        out, "    at %s (%s:%d:%d)\n",
+        *function != nullptr && **function != '\0' ? *function : "<anonymous>",
+        *script != nullptr ? *script : "<unknown>", frame->GetLineNumber(),
+        frame->GetColumn());
   }
 }
 
@@ -201,22 +200,25 @@ legacy_v8::Local<legacy_v8::Array> legacy_v8::StackTrace::AsArray() {
     if (script.IsEmpty()) script = v8::Undefined(isolate);
     if (function.IsEmpty()) function = v8::Undefined(isolate);
     bool ok =
-        entry->Set(context, Nan::New("line").ToLocalChecked(),
-                   v8::Integer::New(isolate, frame->GetLineNumber()))
+        entry
+            ->Set(context, Nan::New("line").ToLocalChecked(),
+                  v8::Integer::New(isolate, frame->GetLineNumber()))
             .FromMaybe(false) &&
-        entry->Set(context, Nan::New("column").ToLocalChecked(),
-                   v8::Integer::New(isolate, frame->GetColumn()))
+        entry
+            ->Set(context, Nan::New("column").ToLocalChecked(),
+                  v8::Integer::New(isolate, frame->GetColumn()))
             .FromMaybe(false) &&
         entry->Set(context, Nan::New("scriptName").ToLocalChecked(), script)
             .FromMaybe(false) &&
-        entry->Set(context, Nan::New("functionName").ToLocalChecked(),
-                   function)
+        entry->Set(context, Nan::New("functionName").ToLocalChecked(), function)
             .FromMaybe(false) &&
-        entry->Set(context, Nan::New("isEval").ToLocalChecked(),
-                   v8::Boolean::New(isolate, frame->IsEval()))
+        entry
+            ->Set(context, Nan::New("isEval").ToLocalChecked(),
+                  v8::Boolean::New(isolate, frame->IsEval()))
             .FromMaybe(false) &&
-        entry->Set(context, Nan::New("isConstructor").ToLocalChecked(),
-                   v8::Boolean::New(isolate, frame->IsConstructor()))
+        entry
+            ->Set(context, Nan::New("isConstructor").ToLocalChecked(),
+                  v8::Boolean::New(isolate, frame->IsConstructor()))
             .FromMaybe(false) &&
         frames->Set(context, i, entry).FromMaybe(false);
     if (!ok) return Local<Array>();

@@ -9,8 +9,8 @@
 // length: undefined, and writes dropped, as in V8 3.x), every other key
 // goes on to the original prototype.  Divergence: the indices are not own
 // properties of the object (Object.keys and hasOwnProperty do not show
-// them), and Object.getPrototypeOf returns the Proxy.  On a Buffer or any typed array the
-// getters report its own bytes, which is how old code read Buffers.
+// them), and Object.getPrototypeOf returns the Proxy.  On a Buffer or any typed
+// array the getters report its own bytes, which is how old code read Buffers.
 #include "misuse.h"
 #include "v8_internal.h"
 #include "v8_version.h"
@@ -89,7 +89,8 @@ v8::Local<v8::Private> HolderKey(v8::Isolate* isolate) {
 }
 
 v8::Local<v8::String> Name(v8::Isolate* isolate, const char* name) {
-  return v8::String::NewFromUtf8(isolate, name, v8::NewStringType::kInternalized)
+  return v8::String::NewFromUtf8(isolate, name,
+                                 v8::NewStringType::kInternalized)
       .ToLocalChecked();
 }
 
@@ -180,16 +181,16 @@ bool BackingOf(v8::Local<v8::Object> object, Backing* out) {
   v8::Local<v8::ArrayBufferView> elements = view.As<v8::ArrayBufferView>();
   out->type = TypeOf(elements);
   if (out->type == 0) return false;
-  out->data = static_cast<char*>(elements->Buffer()->Data()) +
-              elements->ByteOffset();
-  out->length = static_cast<int>(
-      view->IsTypedArray() ? view.As<v8::TypedArray>()->Length()
-                           : elements->ByteLength());
+  out->data =
+      static_cast<char*>(elements->Buffer()->Data()) + elements->ByteOffset();
+  out->length = static_cast<int>(view->IsTypedArray()
+                                     ? view.As<v8::TypedArray>()->Length()
+                                     : elements->ByteLength());
   return true;
 }
 
-void SetBacking(legacy_v8::Object* self_slot, void* data, int type,
-                int length, const char* api) {
+void SetBacking(legacy_v8::Object* self_slot, void* data, int type, int length,
+                const char* api) {
   v8::Local<v8::Object> self;
   if (!SelfAs(self_slot, api, &self)) return;
   if (self->IsArrayBufferView()) {
@@ -298,7 +299,7 @@ int legacy_v8::Object::GetIndexedPropertiesExternalArrayDataLength() {
 }
 
 void legacy_v8::Object::SetIndexedPropertiesToPixelData(uint8_t* data,
-                                                         int length) {
+                                                        int length) {
   SetBacking(this, data, kExternalPixelArray, length,
              "v8::Object::SetIndexedPropertiesToPixelData");
 }
@@ -306,8 +307,7 @@ void legacy_v8::Object::SetIndexedPropertiesToPixelData(uint8_t* data,
 bool legacy_v8::Object::HasIndexedPropertiesInPixelData() {
   v8::Local<v8::Object> self;
   Backing backing;
-  return SelfAs(this, "v8::Object::HasIndexedPropertiesInPixelData",
-                &self) &&
+  return SelfAs(this, "v8::Object::HasIndexedPropertiesInPixelData", &self) &&
          BackingOf(self, &backing) && backing.type == kExternalPixelArray;
 }
 
@@ -323,8 +323,7 @@ uint8_t* legacy_v8::Object::GetIndexedPropertiesPixelData() {
 int legacy_v8::Object::GetIndexedPropertiesPixelDataLength() {
   v8::Local<v8::Object> self;
   Backing backing;
-  if (!SelfAs(this, "v8::Object::GetIndexedPropertiesPixelDataLength",
-              &self) ||
+  if (!SelfAs(this, "v8::Object::GetIndexedPropertiesPixelDataLength", &self) ||
       !BackingOf(self, &backing) || backing.type != kExternalPixelArray)
     return -1;
   return backing.length;

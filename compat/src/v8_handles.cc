@@ -31,29 +31,42 @@ bool main_thread_known = false;
 
 bool IsCastType(v8::Local<v8::Value> value, int type) {
   switch (type) {
-    case kCastArray: return value->IsArray();
-    case kCastBoolean: return value->IsBoolean();
-    case kCastDate: return value->IsDate();
-    case kCastExternal: return value->IsExternal();
-    case kCastFunction: return value->IsFunction();
+    case kCastArray:
+      return value->IsArray();
+    case kCastBoolean:
+      return value->IsBoolean();
+    case kCastDate:
+      return value->IsDate();
+    case kCastExternal:
+      return value->IsExternal();
+    case kCastFunction:
+      return value->IsFunction();
     // V8 3.x checked Integer, Int32 and Uint32 casts with IsNumber.
-    case kCastInt32: return value->IsNumber();
-    case kCastInteger: return value->IsNumber();
-    case kCastNumber: return value->IsNumber();
-    case kCastObject: return value->IsObject();
-    case kCastRegExp: return value->IsRegExp();
-    case kCastString: return value->IsString();
-    case kCastUint32: return value->IsNumber();
-    case kCastBooleanObject: return value->IsBooleanObject();
-    case kCastNumberObject: return value->IsNumberObject();
-    case kCastStringObject: return value->IsStringObject();
+    case kCastInt32:
+      return value->IsNumber();
+    case kCastInteger:
+      return value->IsNumber();
+    case kCastNumber:
+      return value->IsNumber();
+    case kCastObject:
+      return value->IsObject();
+    case kCastRegExp:
+      return value->IsRegExp();
+    case kCastString:
+      return value->IsString();
+    case kCastUint32:
+      return value->IsNumber();
+    case kCastBooleanObject:
+      return value->IsBooleanObject();
+    case kCastNumberObject:
+      return value->IsNumberObject();
+    case kCastStringObject:
+      return value->IsStringObject();
   }
   return false;
 }
 
-void ForgetMainContext(void*) {
-  main_context->Reset();
-}
+void ForgetMainContext(void*) { main_context->Reset(); }
 
 // The bounds of the free part of the handle block are read from V8's
 // published layout; check once that they move the way that layout says
@@ -100,10 +113,11 @@ bool OnMainThread() {
 
 void CheckMainThread(const char* api) {
   if (__builtin_expect(OnMainThread(), 1)) return;
-  Fatal("%s: called on a thread other than the main thread. V8 may only be "
-        "used on the main thread (node 0.x crashed here sooner or later); "
-        "hand the work back with ev_async_send or an eio done callback",
-        api);
+  Fatal(
+      "%s: called on a thread other than the main thread. V8 may only be "
+      "used on the main thread (node 0.x crashed here sooner or later); "
+      "hand the work back with ev_async_send or an eio done callback",
+      api);
 }
 
 void* NewLocal(void* slot) {
@@ -121,8 +135,10 @@ void* CheckCast(void* slot, int type, const char* api) {
   // misuses the value throws a TypeError instead of crashing.
   if (slot == nullptr || !UsableHandle(slot, api)) return slot;
   if (!IsCastType(Real(slot), type))
-    Warn("%s: the value is not of that type (old V8 would crash when it is "
-         "used as one)", api);
+    Warn(
+        "%s: the value is not of that type (old V8 would crash when it is "
+        "used as one)",
+        api);
   return slot;
 }
 
@@ -133,17 +149,19 @@ bool ReportBadHandle(const void* slot, const char* api) {
   }
   if (dead_cell_count != 0 && IsDeadCell(slot)) {
     // V8 3.x: the object was still there during the weak callback.
-    ThrowMisuse("%s: the object was garbage collected (this handle was made "
-                "weak and its weak callback is running); modern V8 frees "
-                "the object before the callback runs",
-                api);
+    ThrowMisuse(
+        "%s: the object was garbage collected (this handle was made "
+        "weak and its weak callback is running); modern V8 frees "
+        "the object before the callback runs",
+        api);
     return true;
   }
   if (InClosedScope(slot)) {
-    ThrowMisuse("%s: the handle was used after its HandleScope closed "
-                "(return it with scope.Close(value), or keep it in a "
-                "Persistent)",
-                api);
+    ThrowMisuse(
+        "%s: the handle was used after its HandleScope closed "
+        "(return it with scope.Close(value), or keep it in a "
+        "Persistent)",
+        api);
     return true;
   }
   return false;

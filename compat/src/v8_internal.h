@@ -105,9 +105,8 @@ void ThrowMisuse(const char* format, ...) __attribute__((format(printf, 1, 2)));
 // handle is fine after all.
 bool ReportBadHandle(const void* slot, const char* api);
 inline bool EmptySelf(const void* self, const char* api) {
-  if (__builtin_expect(self != nullptr && dead_cell_count == 0 &&
-                           !InClosedScope(self),
-                       1))
+  if (__builtin_expect(
+          self != nullptr && dead_cell_count == 0 && !InClosedScope(self), 1))
     return false;
   return ReportBadHandle(self, api);
 }
@@ -119,14 +118,13 @@ inline bool UsableHandle(const void* slot, const char* api) {
 }
 
 // What a runtime member function may assume `this` holds.
-template <class T> struct TypeOf;
-#define COMPAT_TYPE_OF(Type, Predicate, Name)                  \
-  template <>                                                  \
-  struct TypeOf<v8::Type> {                                    \
-    static bool Is(v8::Local<v8::Value> value) {               \
-      return value->Predicate();                               \
-    }                                                          \
-    static constexpr const char* kName = Name;                 \
+template <class T>
+struct TypeOf;
+#define COMPAT_TYPE_OF(Type, Predicate, Name)                                 \
+  template <>                                                                 \
+  struct TypeOf<v8::Type> {                                                   \
+    static bool Is(v8::Local<v8::Value> value) { return value->Predicate(); } \
+    static constexpr const char* kName = Name;                                \
   };
 COMPAT_TYPE_OF(Array, IsArray, "an array")
 COMPAT_TYPE_OF(Date, IsDate, "a date")
@@ -155,7 +153,6 @@ inline bool SelfAs(const void* slot, const char* api, v8::Local<T>* out) {
   return true;
 }
 
-
 struct FacadeAccess {
   static legacy_v8::Arguments MakeArguments(const void* info,
                                             const void* record, int length) {
@@ -163,8 +160,7 @@ struct FacadeAccess {
   }
   static const v8::FunctionCallbackInfo<v8::Value>& Info(
       const legacy_v8::Arguments& args) {
-    return *static_cast<const v8::FunctionCallbackInfo<v8::Value>*>(
-        args.info_);
+    return *static_cast<const v8::FunctionCallbackInfo<v8::Value>*>(args.info_);
   }
   static const void* Record(const legacy_v8::Arguments& args) {
     return args.record_;
@@ -189,11 +185,8 @@ struct FacadeAccess {
                   "facade storage under-aligned for the real V8 object");
     return reinterpret_cast<Real*>(facade->storage_);
   }
-  static bool& Closed(legacy_v8::HandleScope* scope) {
-    return scope->closed_;
-  }
-  static void Fill(legacy_v8::HeapStatistics* out,
-                   v8::HeapStatistics& in) {
+  static bool& Closed(legacy_v8::HandleScope* scope) { return scope->closed_; }
+  static void Fill(legacy_v8::HeapStatistics* out, v8::HeapStatistics& in) {
     out->total_heap_size_ = in.total_heap_size();
     out->total_heap_size_executable_ = in.total_heap_size_executable();
     out->used_heap_size_ = in.used_heap_size();

@@ -180,8 +180,7 @@ bool legacy_v8::Object::SetPrototype(Handle<Value> prototype) {
   v8::Local<v8::Object> self;
   if (!SelfAs(this, "v8::Object::SetPrototype", &self)) return false;
   if (!CheckValue(prototype, "v8::Object::SetPrototype")) return false;
-  return compat::version::SetPrototype(CurrentContext(), self,
-                                       Real(*prototype))
+  return compat::version::SetPrototype(CurrentContext(), self, Real(*prototype))
       .FromMaybe(false);
 }
 
@@ -281,8 +280,7 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance() const {
 legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance(
     int argc, Handle<Value> argv[]) const {
   v8::Local<v8::Function> self;
-  if (!SelfAs(this, "v8::Function::NewInstance", &self))
-    return Local<Object>();
+  if (!SelfAs(this, "v8::Function::NewInstance", &self)) return Local<Object>();
   // Handle<Value>[] and v8::Local<v8::Value>[] are arrays of slot pointers.
   return Legacy<Object>(self->NewInstance(
       CurrentContext(), argc, reinterpret_cast<v8::Local<v8::Value>*>(argv)));
@@ -362,8 +360,7 @@ legacy_v8::PropertyAttribute legacy_v8::Object::GetPropertyAttributes(
 }
 
 legacy_v8::Local<legacy_v8::Object>
-legacy_v8::Object::FindInstanceInPrototypeChain(
-    Handle<FunctionTemplate> tmpl) {
+legacy_v8::Object::FindInstanceInPrototypeChain(Handle<FunctionTemplate> tmpl) {
   v8::Local<v8::Object> self;
   if (!SelfAs(this, "v8::Object::FindInstanceInPrototypeChain", &self) ||
       tmpl.IsEmpty())
@@ -385,10 +382,8 @@ bool legacy_v8::Object::HasRealNamedProperty(Handle<String> key) {
 
 bool legacy_v8::Object::HasRealIndexedProperty(uint32_t index) {
   v8::Local<v8::Object> self;
-  if (!SelfAs(this, "v8::Object::HasRealIndexedProperty", &self))
-    return false;
-  return self->HasRealIndexedProperty(CurrentContext(), index)
-      .FromMaybe(false);
+  if (!SelfAs(this, "v8::Object::HasRealIndexedProperty", &self)) return false;
+  return self->HasRealIndexedProperty(CurrentContext(), index).FromMaybe(false);
 }
 
 bool legacy_v8::Object::HasRealNamedCallbackProperty(Handle<String> key) {
@@ -407,8 +402,7 @@ legacy_v8::Object::GetRealNamedPropertyInPrototypeChain(Handle<String> key) {
   v8::Local<v8::Name> name;
   if (!SelfAs(this, "v8::Object::GetRealNamedPropertyInPrototypeChain",
               &self) ||
-      !KeyName(key, "v8::Object::GetRealNamedPropertyInPrototypeChain",
-               &name))
+      !KeyName(key, "v8::Object::GetRealNamedPropertyInPrototypeChain", &name))
     return Local<Value>();
   return Legacy<Value>(
       self->GetRealNamedPropertyInPrototypeChain(CurrentContext(), name));
@@ -505,8 +499,7 @@ bool legacy_v8::Object::IsCallable() {
 legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::CallAsFunction(
     Handle<Object> recv, int argc, Handle<Value> argv[]) {
   v8::Local<v8::Object> self;
-  if (!SelfAs(this, "v8::Object::CallAsFunction", &self))
-    return Local<Value>();
+  if (!SelfAs(this, "v8::Object::CallAsFunction", &self)) return Local<Value>();
   for (int i = 0; i < argc; i++)
     if (!CheckValue(argv[i], "v8::Object::CallAsFunction"))
       return Local<Value>();
@@ -534,8 +527,7 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::Array::CloneElementAt(
     uint32_t index) {
   // V8 3.x: a shallow copy of the element if it is an object, else empty.
   v8::Local<v8::Array> self;
-  if (!SelfAs(this, "v8::Array::CloneElementAt", &self))
-    return Local<Object>();
+  if (!SelfAs(this, "v8::Array::CloneElementAt", &self)) return Local<Object>();
   v8::Local<v8::Value> element;
   if (!self->Get(CurrentContext(), index).ToLocal(&element) ||
       !element->IsObject())
@@ -570,8 +562,7 @@ int legacy_v8::Function::GetScriptColumnNumber() const {
 
 legacy_v8::Handle<legacy_v8::Value> legacy_v8::Function::GetScriptId() const {
   v8::Local<v8::Function> self;
-  if (!SelfAs(this, "v8::Function::GetScriptId", &self))
-    return Handle<Value>();
+  if (!SelfAs(this, "v8::Function::GetScriptId", &self)) return Handle<Value>();
   return Legacy<Value>(v8::Integer::New(CurrentIsolate(), self->ScriptId()));
 }
 
@@ -635,8 +626,8 @@ legacy_v8::Local<legacy_v8::RegExp> legacy_v8::RegExp::New(
   if (pattern.IsEmpty() || !SelfAs(*pattern, "v8::RegExp::New", &source))
     return Local<RegExp>();
   // The three old flags have the same values in v8::RegExp::Flags.
-  return Legacy<RegExp>(v8::RegExp::New(
-      CurrentContext(), source, static_cast<v8::RegExp::Flags>(flags)));
+  return Legacy<RegExp>(v8::RegExp::New(CurrentContext(), source,
+                                        static_cast<v8::RegExp::Flags>(flags)));
 }
 
 legacy_v8::Local<legacy_v8::String> legacy_v8::RegExp::GetSource() const {

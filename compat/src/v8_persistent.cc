@@ -85,9 +85,7 @@ bool Tombstone(const void* slot) {
          tombstones->count(slot) != 0;
 }
 
-bool Dead(const void* slot) {
-  return dead_cell_count != 0 && IsDeadCell(slot);
-}
+bool Dead(const void* slot) { return dead_cell_count != 0 && IsDeadCell(slot); }
 
 // Gives back the held cells whose address old code no longer holds.
 void ReleaseHeldBack() {
@@ -106,8 +104,7 @@ void ForgetDead(WeakRecord* record) {
   dead_cells->erase(record->cell);
   dead_cell_count = dead_cells->size();
   if (!record->disposed) {
-    if (tombstones == nullptr)
-      tombstones = new std::unordered_set<const void*>;
+    if (tombstones == nullptr) tombstones = new std::unordered_set<const void*>;
     tombstones->insert(record->cell);
   }
   if (dead_cell_count == 0) ReleaseHeldBack();
@@ -129,13 +126,13 @@ void RunLegacyCallback(WeakRecord* record) {
   if (context.IsEmpty()) return;
   v8::Context::Scope context_scope(context);
   v8::TryCatch try_catch(isolate);
-  record->callback(
-      legacy_v8::Persistent<legacy_v8::Value>(
-          static_cast<legacy_v8::Value*>(record->cell)),
-      record->parameter);
+  record->callback(legacy_v8::Persistent<legacy_v8::Value>(
+                       static_cast<legacy_v8::Value*>(record->cell)),
+                   record->parameter);
   if (record->revived && !record->disposed)
-    Warn("v8::Persistent weak callback: it tried to keep the object alive "
-         "(ClearWeak/MakeWeak), but modern V8 has already collected it");
+    Warn(
+        "v8::Persistent weak callback: it tried to keep the object alive "
+        "(ClearWeak/MakeWeak), but modern V8 has already collected it");
 }
 
 void SecondPass(const v8::WeakCallbackInfo<WeakRecord>& info) {
@@ -212,8 +209,9 @@ void MakeWeakGlobal(void* slot, void* parameter,
     if (current_record != nullptr && current_record->cell == slot)
       current_record->revived = true;
     else
-      Warn("v8::Persistent::MakeWeak: the object was garbage collected; "
-           "ignored");
+      Warn(
+          "v8::Persistent::MakeWeak: the object was garbage collected; "
+          "ignored");
     return;
   }
   if (callback == nullptr) {

@@ -53,8 +53,7 @@ legacy_v8::Local<legacy_v8::Script> legacy_v8::Script::Compile(
   if (origin == NULL)
     return CompileIn(source, Handle<Value>(), Handle<Integer>(),
                      Handle<Integer>(), "v8::Script::Compile");
-  return CompileIn(source, origin->ResourceName(),
-                   origin->ResourceLineOffset(),
+  return CompileIn(source, origin->ResourceName(), origin->ResourceLineOffset(),
                    origin->ResourceColumnOffset(), "v8::Script::Compile");
 }
 

@@ -15,7 +15,7 @@ namespace {
 
 // V8 3.x: String::New(NULL, 0) and lengths of -1 (NUL-terminated) are fine.
 v8::MaybeLocal<v8::String> NewUtf8(const char* data, int length,
-                                  v8::NewStringType type) {
+                                   v8::NewStringType type) {
   if (data == nullptr) data = "";
   return v8::String::NewFromUtf8(CurrentIsolate(), data, type, length);
 }
@@ -47,8 +47,8 @@ legacy_v8::Local<legacy_v8::String> legacy_v8::String::New(const char* data,
   return Legacy<String>(NewUtf8(data, length, v8::NewStringType::kNormal));
 }
 
-legacy_v8::Local<legacy_v8::String> legacy_v8::String::New(
-    const uint16_t* data, int length) {
+legacy_v8::Local<legacy_v8::String> legacy_v8::String::New(const uint16_t* data,
+                                                           int length) {
   static const uint16_t kEmpty[1] = {0};
   return Legacy<String>(v8::String::NewFromTwoByte(
       CurrentIsolate(), data != nullptr ? data : kEmpty,
@@ -248,8 +248,7 @@ int legacy_v8::String::WriteUtf8(char* buffer, int capacity, int* nchars_ref,
   const int length = s->Length();
   // Every unit takes at least one byte, so no more than `capacity` units
   // can be written.
-  const int readable =
-      capacity < 0 || capacity >= length ? length : capacity;
+  const int readable = capacity < 0 || capacity >= length ? length : capacity;
   Units units(CurrentIsolate(), s, 0, readable);
   int pos = 0;
   int nchars = 0;
@@ -298,8 +297,7 @@ int legacy_v8::String::WriteUtf8(char* buffer, int capacity, int* nchars_ref,
 
 bool legacy_v8::String::IsExternal() const {
   v8::Local<v8::String> s;
-  if (!compat::detail::SelfAs(this, "v8::String::IsExternal", &s))
-    return false;
+  if (!compat::detail::SelfAs(this, "v8::String::IsExternal", &s)) return false;
   return s->IsExternalTwoByte();
 }
 
@@ -385,8 +383,7 @@ legacy_v8::Local<legacy_v8::String> legacy_v8::String::NewExternal(
 bool legacy_v8::String::MakeExternal(ExternalStringResource* resource) {
   v8::Local<v8::String> s;
   if (!compat::detail::SelfAs(this, "v8::String::MakeExternal", &s) ||
-      resource == NULL ||
-      !s->CanMakeExternal(v8::String::TWO_BYTE_ENCODING))
+      resource == NULL || !s->CanMakeExternal(v8::String::TWO_BYTE_ENCODING))
     return false;
   TwoByteResource* adapter = new TwoByteResource(resource);
   if (s->MakeExternal(adapter)) return true;
@@ -397,8 +394,7 @@ bool legacy_v8::String::MakeExternal(ExternalStringResource* resource) {
 bool legacy_v8::String::MakeExternal(ExternalAsciiStringResource* resource) {
   v8::Local<v8::String> s;
   if (!compat::detail::SelfAs(this, "v8::String::MakeExternal", &s) ||
-      resource == NULL ||
-      !s->CanMakeExternal(v8::String::ONE_BYTE_ENCODING))
+      resource == NULL || !s->CanMakeExternal(v8::String::ONE_BYTE_ENCODING))
     return false;
   OneByteResource* adapter = new OneByteResource(resource);
   if (s->MakeExternal(adapter)) return true;

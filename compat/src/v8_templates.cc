@@ -186,13 +186,13 @@ legacy_v8::Local<legacy_v8::Signature> legacy_v8::Signature::New(
   // Divergence: modern V8 has no argument signatures (argc/argv); only the
   // receiver check ("Illegal invocation") remains.
   if (argc != 0 && argv != 0)
-    compat::Warn("v8::Signature::New: argument type checks are not "
-                 "supported by modern V8 and are ignored");
+    compat::Warn(
+        "v8::Signature::New: argument type checks are not "
+        "supported by modern V8 and are ignored");
   v8::Local<v8::FunctionTemplate> real_receiver;
   if (!receiver.IsEmpty())
     real_receiver = Real<v8::FunctionTemplate>(*receiver);
-  return Legacy<Signature>(
-      v8::Signature::New(CurrentIsolate(), real_receiver));
+  return Legacy<Signature>(v8::Signature::New(CurrentIsolate(), real_receiver));
 }
 
 legacy_v8::Local<legacy_v8::FunctionTemplate> legacy_v8::FunctionTemplate::New(

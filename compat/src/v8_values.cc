@@ -13,11 +13,10 @@ using compat::detail::CurrentIsolate;
 using compat::detail::Legacy;
 using compat::detail::Real;
 
-
-#define COMPAT_VALUE_IS(Name)                                   \
-  bool legacy_v8::Value::Name() const {                         \
-    COMPAT_SELF_OR(false, "v8::Value::" #Name);                 \
-    return Real(this)->Name();                                  \
+#define COMPAT_VALUE_IS(Name)                   \
+  bool legacy_v8::Value::Name() const {         \
+    COMPAT_SELF_OR(false, "v8::Value::" #Name); \
+    return Real(this)->Name();                  \
   }
 
 COMPAT_VALUE_IS(IsUndefined)
@@ -47,10 +46,10 @@ legacy_v8::Local<legacy_v8::Boolean> legacy_v8::Value::ToBoolean() const {
   return Legacy<Boolean>(Real(this)->ToBoolean(CurrentIsolate()));
 }
 
-#define COMPAT_VALUE_TO(Type, Name)                                    \
-  legacy_v8::Local<legacy_v8::Type> legacy_v8::Value::Name() const {   \
-    COMPAT_SELF_OR(Local<Type>(), "v8::Value::" #Name);                \
-    return Legacy<Type>(Real(this)->Name(CurrentContext()));                 \
+#define COMPAT_VALUE_TO(Type, Name)                                  \
+  legacy_v8::Local<legacy_v8::Type> legacy_v8::Value::Name() const { \
+    COMPAT_SELF_OR(Local<Type>(), "v8::Value::" #Name);              \
+    return Legacy<Type>(Real(this)->Name(CurrentContext()));         \
   }
 
 COMPAT_VALUE_TO(Number, ToNumber)
@@ -73,8 +72,10 @@ legacy_v8::Local<legacy_v8::Integer> legacy_v8::Value::ToInteger() const {
   // V8 3.x (ES5 ToInteger): NaN is 0, and the sign of zero is kept, so
   // -0.5 and -0 give -0 (modern V8 gives +0).
   double d = number->Value();
-  if (std::isnan(d)) d = 0;
-  else if (!std::isinf(d)) d = std::trunc(d);
+  if (std::isnan(d))
+    d = 0;
+  else if (!std::isinf(d))
+    d = std::trunc(d);
   return Legacy<Integer>(v8::Number::New(CurrentIsolate(), d));
 }
 
@@ -88,8 +89,8 @@ double legacy_v8::Value::NumberValue() const {
                  "v8::Value::NumberValue");
   v8::Local<v8::Value> value = Real(this);
   if (value->IsNumber()) return value.As<v8::Number>()->Value();
-  return value->NumberValue(CurrentContext()).FromMaybe(
-      std::numeric_limits<double>::quiet_NaN());
+  return value->NumberValue(CurrentContext())
+      .FromMaybe(std::numeric_limits<double>::quiet_NaN());
 }
 
 int64_t legacy_v8::Value::IntegerValue() const {
@@ -106,8 +107,8 @@ int64_t legacy_v8::Value::IntegerValue() const {
     d = number->Value();
     if (std::isnan(d)) return 0;
   }
-  // V8 3.x converted a number with a plain C cast; on x86-64 every double outside
-  // int64_t (NaN and the infinities included) came out as INT64_MIN.
+  // V8 3.x converted a number with a plain C cast; on x86-64 every double
+  // outside int64_t (NaN and the infinities included) came out as INT64_MIN.
   if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
     return std::numeric_limits<int64_t>::min();
   return static_cast<int64_t>(d);

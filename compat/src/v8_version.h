@@ -10,10 +10,10 @@
 
 #include <cstddef>
 
-#define COMPAT_V8_AT_LEAST(major, minor, build)                          \
-  (V8_MAJOR_VERSION > (major) ||                                         \
-   (V8_MAJOR_VERSION == (major) &&                                       \
-    (V8_MINOR_VERSION > (minor) ||                                       \
+#define COMPAT_V8_AT_LEAST(major, minor, build) \
+  (V8_MAJOR_VERSION > (major) ||                \
+   (V8_MAJOR_VERSION == (major) &&              \
+    (V8_MINOR_VERSION > (minor) ||              \
      (V8_MINOR_VERSION == (minor) && V8_BUILD_NUMBER >= (build)))))
 
 // FunctionCallbackInfo::Holder() is gone from V8 12.5.214 (Node 23+); it
@@ -92,8 +92,7 @@ inline bool InFreeHandleArea(v8::Isolate* isolate, const void* slot) {
 
 // Reads the handle scope bounds for the start-up self-check: false where
 // they cannot be read.
-inline bool HandleScopeBounds(v8::Isolate* isolate, void** next,
-                              void** limit) {
+inline bool HandleScopeBounds(v8::Isolate* isolate, void** next, void** limit) {
 #if COMPAT_HAS_HANDLE_SCOPE_DATA
   void* const* data = reinterpret_cast<void* const*>(
       reinterpret_cast<const char*>(isolate) +
@@ -156,8 +155,8 @@ inline void Intercepted(bool) {}
 constexpr bool kPropertyInfoHasThis = COMPAT_HAS_PROPERTY_THIS;
 
 // Copies count UTF-16 units of s from start into out (in range).
-inline void ReadUnits(v8::Isolate* isolate, v8::Local<v8::String> s,
-                      int start, int count, uint16_t* out) {
+inline void ReadUnits(v8::Isolate* isolate, v8::Local<v8::String> s, int start,
+                      int count, uint16_t* out) {
   if (count <= 0) return;
 #if COMPAT_HAS_STRING_V2
   s->WriteV2(isolate, static_cast<uint32_t>(start),
@@ -176,8 +175,7 @@ inline void ReadLowBytes(v8::Isolate* isolate, v8::Local<v8::String> s,
   s->WriteOneByteV2(isolate, static_cast<uint32_t>(start),
                     static_cast<uint32_t>(count), out);
 #else
-  s->WriteOneByte(isolate, out, start, count,
-                  v8::String::NO_NULL_TERMINATION);
+  s->WriteOneByte(isolate, out, start, count, v8::String::NO_NULL_TERMINATION);
 #endif
 }
 
@@ -248,8 +246,7 @@ inline v8::Maybe<bool> SetPrototype(v8::Local<v8::Context> context,
 #endif
 }
 
-inline v8::Local<v8::External> NewExternal(v8::Isolate* isolate,
-                                          void* value) {
+inline v8::Local<v8::External> NewExternal(v8::Isolate* isolate, void* value) {
 #if COMPAT_HAS_EXTERNAL_TAG
   return v8::External::New(isolate, value, v8::kExternalPointerTypeTagDefault);
 #else

@@ -35,8 +35,7 @@ void SetPrototypeMethod(target_t target, const char* name,
                         legacy_v8::InvocationCallback callback) {
   legacy_v8::Local<legacy_v8::FunctionTemplate> templ =
       legacy_v8::FunctionTemplate::New(callback);
-  target->PrototypeTemplate()->Set(legacy_v8::String::NewSymbol(name),
-                                   templ);
+  target->PrototypeTemplate()->Set(legacy_v8::String::NewSymbol(name), templ);
 }
 
 // node 0.6/0.8 ordinals (0.4 had all but HEX).

@@ -63,8 +63,9 @@ class Buffer : public ObjectWrap {
   static UnsupportedConstructorTemplate constructor_template;
 
   static void Initialize(legacy_v8::Handle<legacy_v8::Object> target)
-      COMPAT_UNSUPPORTED("node::Buffer::Initialize is not supported: Node "
-                         "sets up Buffer itself; nothing to do");
+      COMPAT_UNSUPPORTED(
+          "node::Buffer::Initialize is not supported: Node "
+          "sets up Buffer itself; nothing to do");
 
  private:
   friend struct compat::detail::FacadeAccess;

@@ -19,8 +19,8 @@ class EventEmitter : public ObjectWrap {
       constructor_template;
   // Makes ctemplate's instances EventEmitters (node 0.4 called this once,
   // itself, for the process object's template).
-  static void Initialize(legacy_v8::Local<legacy_v8::FunctionTemplate>
-                             ctemplate);
+  static void Initialize(
+      legacy_v8::Local<legacy_v8::FunctionTemplate> ctemplate);
 
   // node 0.4: calls the listeners of `event` found in handle_._events with
   // handle_ as this, without going through JS emit (so an 'error' without

@@ -47,9 +47,12 @@ class Template;
 class TryCatch;
 class Uint32;
 class Value;
-template <class T> class Handle;
-template <class T> class Local;
-template <class T> class Persistent;
+template <class T>
+class Handle;
+template <class T>
+class Local;
+template <class T>
+class Persistent;
 
 // V8 3.x: called during garbage collection when only weak handles to the
 // object remain.
@@ -104,9 +107,9 @@ enum CastType {
 
 // Fails to compile when a handle of S is assigned to a handle of an unrelated
 // T (old V8's TYPE_CHECK).
-#define COMPAT_V8_TYPE_CHECK(T, S)                           \
-  while (false) {                                            \
-    *(static_cast<T* volatile*>(0)) = static_cast<S*>(0);    \
+#define COMPAT_V8_TYPE_CHECK(T, S)                        \
+  while (false) {                                         \
+    *(static_cast<T* volatile*>(0)) = static_cast<S*>(0); \
   }
 
 // An old API that cannot work on modern V8 or Node is declared with this:

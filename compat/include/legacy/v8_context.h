@@ -192,8 +192,7 @@ class V8 {
           "v8::V8::AddObjectGroup is not supported: object groups are gone "
           "from V8; keep the objects reachable from one another in JS");
   static void AddImplicitReferences(Persistent<Object> parent,
-                                    Persistent<Value>* children,
-                                    size_t length)
+                                    Persistent<Value>* children, size_t length)
       COMPAT_UNSUPPORTED(
           "v8::V8::AddImplicitReferences is not supported: it is gone from "
           "V8; store the children in properties of the parent");
@@ -248,9 +247,10 @@ class Extension {
  public:
   Extension(const char* name, const char* source = 0, int dep_count = 0,
             const char** deps = 0)
-      COMPAT_UNSUPPORTED("v8::Extension is not supported: extensions are "
-                         "gone from V8; define functions on the exports "
-                         "object instead");
+      COMPAT_UNSUPPORTED(
+          "v8::Extension is not supported: extensions are "
+          "gone from V8; define functions on the exports "
+          "object instead");
   virtual ~Extension() {}
 };
 

@@ -79,8 +79,7 @@ class Local : public Handle<T> {
 
   // A new local handle to the same value, e.g. from a Persistent.
   static Local<T> New(Handle<T> that) {
-    return Local<T>(
-        reinterpret_cast<T*>(compat::detail::NewLocal(*that)));
+    return Local<T>(reinterpret_cast<T*>(compat::detail::NewLocal(*that)));
   }
 };
 
@@ -133,9 +132,7 @@ class Persistent : public Handle<T> {
   void ClearWeak() { compat::detail::ClearWeakGlobal(**this); }
   // Divergence: modern V8 treats every weak handle as independent.
   void MarkIndependent() { compat::detail::MarkIndependentGlobal(**this); }
-  bool IsNearDeath() const {
-    return compat::detail::IsNearDeathGlobal(**this);
-  }
+  bool IsNearDeath() const { return compat::detail::IsNearDeathGlobal(**this); }
   bool IsWeak() const { return compat::detail::IsWeakGlobal(**this); }
   void SetWrapperClassId(uint16_t class_id) {
     compat::detail::SetWrapperClassIdGlobal(**this, class_id);

@@ -30,8 +30,9 @@ class ScriptData {
  public:
   virtual ~ScriptData() {}
   static ScriptData* PreCompile(const char* input, int length)
-      COMPAT_UNSUPPORTED("v8::ScriptData::PreCompile is not supported: "
-                         "V8 caches compiled code itself; pass NULL");
+      COMPAT_UNSUPPORTED(
+          "v8::ScriptData::PreCompile is not supported: "
+          "V8 caches compiled code itself; pass NULL");
   static ScriptData* PreCompile(Handle<String> source) COMPAT_UNSUPPORTED(
       "v8::ScriptData::PreCompile is not supported: V8 caches compiled code "
       "itself; pass NULL");

@@ -76,8 +76,13 @@ typedef Handle<Boolean> (*IndexedPropertyDeleter)(uint32_t index,
                                                   const AccessorInfo& info);
 typedef Handle<Array> (*IndexedPropertyEnumerator)(const AccessorInfo& info);
 
-enum AccessType { ACCESS_GET, ACCESS_SET, ACCESS_HAS, ACCESS_DELETE,
-                  ACCESS_KEYS };
+enum AccessType {
+  ACCESS_GET,
+  ACCESS_SET,
+  ACCESS_HAS,
+  ACCESS_DELETE,
+  ACCESS_KEYS
+};
 typedef bool (*NamedSecurityCallback)(Local<Object> host, Local<Value> key,
                                       AccessType type, Local<Value> data);
 typedef bool (*IndexedSecurityCallback)(Local<Object> host, uint32_t index,
@@ -97,13 +102,11 @@ class ObjectTemplate : public Template {
   // Divergence: modern V8 installs template accessors as native data
   // properties; reads and writes reach the callbacks exactly as before, but
   // Object.getOwnPropertyDescriptor shows a data property.
-  void SetAccessor(Handle<String> name, AccessorGetter getter,
-                   AccessorSetter setter = 0,
-                   Handle<Value> data = Handle<Value>(),
-                   AccessControl settings = DEFAULT,
-                   PropertyAttribute attribute = None,
-                   Handle<AccessorSignature> signature =
-                       Handle<AccessorSignature>());
+  void SetAccessor(
+      Handle<String> name, AccessorGetter getter, AccessorSetter setter = 0,
+      Handle<Value> data = Handle<Value>(), AccessControl settings = DEFAULT,
+      PropertyAttribute attribute = None,
+      Handle<AccessorSignature> signature = Handle<AccessorSignature>());
   void SetNamedPropertyHandler(NamedPropertyGetter getter,
                                NamedPropertySetter setter = 0,
                                NamedPropertyQuery query = 0,
@@ -151,14 +154,16 @@ class AccessorSignature : public Data {
 class TypeSwitch : public Data {
  public:
   static Local<TypeSwitch> New(Handle<FunctionTemplate> type)
-      COMPAT_UNSUPPORTED("v8::TypeSwitch is not supported: it is gone from "
-                         "V8; test each v8::FunctionTemplate::HasInstance");
+      COMPAT_UNSUPPORTED(
+          "v8::TypeSwitch is not supported: it is gone from "
+          "V8; test each v8::FunctionTemplate::HasInstance");
   static Local<TypeSwitch> New(int argc, Handle<FunctionTemplate> types[])
-      COMPAT_UNSUPPORTED("v8::TypeSwitch is not supported: it is gone from "
-                         "V8; test each v8::FunctionTemplate::HasInstance");
-  int match(Handle<Value> value)
-      COMPAT_UNSUPPORTED("v8::TypeSwitch is not supported: it is gone from "
-                         "V8; test each v8::FunctionTemplate::HasInstance");
+      COMPAT_UNSUPPORTED(
+          "v8::TypeSwitch is not supported: it is gone from "
+          "V8; test each v8::FunctionTemplate::HasInstance");
+  int match(Handle<Value> value) COMPAT_UNSUPPORTED(
+      "v8::TypeSwitch is not supported: it is gone from "
+      "V8; test each v8::FunctionTemplate::HasInstance");
 };
 
 class FunctionTemplate : public Template {

@@ -3,11 +3,10 @@
 // HasInstance), its bytes shared with JavaScript.  Built unchanged against
 // node 0.8.28's headers and against node-waf-compat; test/differential/
 // node_buffer.js compares them (run with --expose-gc).
-#include <stdlib.h>
-#include <string.h>
-
 #include <node.h>
 #include <node_buffer.h>
+#include <stdlib.h>
+#include <string.h>
 #include <v8.h>
 
 using namespace v8;

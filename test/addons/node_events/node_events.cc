@@ -1,10 +1,9 @@
 // node_events.cc: a test addon in the node 0.4 API: a class derived from
 // the C++ node::EventEmitter (removed in node 0.5.2, so not compared with
 // node 0.8.28) that emits from C++, and node::AtExit.
-#include <stdio.h>
-
 #include <node.h>
 #include <node_events.h>
+#include <stdio.h>
 #include <v8.h>
 
 using namespace v8;

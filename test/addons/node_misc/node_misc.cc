@@ -6,15 +6,14 @@
 // 0.8.28's headers and against node-waf-compat; test/differential/
 // node_misc.js compares them.
 #include <errno.h>
+#include <node.h>
 #include <signal.h>
 #include <string.h>
+#include <v8.h>
 
 #include <stdexcept>
 #include <string>
 #include <typeinfo>
-
-#include <node.h>
-#include <v8.h>
 
 using namespace v8;
 using namespace node;
@@ -88,7 +87,8 @@ static Handle<Value> Cxx(const Arguments& args) {
   Circle* back = dynamic_cast<Circle*>(shape);
   Local<Array> out = Array::New(3);
   out->Set(0, String::New(caught.c_str()));
-  out->Set(1, Boolean::New(back == &circle && typeid(*shape) == typeid(Circle)));
+  out->Set(1,
+           Boolean::New(back == &circle && typeid(*shape) == typeid(Circle)));
   out->Set(2, String::New(back->kind()));
   return scope.Close(out);
 }

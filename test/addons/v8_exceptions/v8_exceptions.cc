@@ -3,9 +3,8 @@
 // NODE_MODULE (the other test addons use a bare init).  Built unchanged
 // against node 0.8.28's headers and against node-waf-compat;
 // test/differential/v8_exceptions.js compares them.
-#include <string.h>
-
 #include <node.h>
+#include <string.h>
 #include <v8.h>
 
 using namespace v8;
@@ -31,13 +30,12 @@ static Handle<Value> ThrowError(const Arguments& args) {
 static Local<Object> Caught(TryCatch& try_catch) {
   Local<Object> out = Object::New();
   out->Set(String::New("caught"), Boolean::New(try_catch.HasCaught()));
-  out->Set(String::New("canContinue"),
-           Boolean::New(try_catch.CanContinue()));
+  out->Set(String::New("canContinue"), Boolean::New(try_catch.CanContinue()));
   if (!try_catch.HasCaught()) return out;
   out->Set(String::New("exception"), try_catch.Exception());
   Local<Value> stack = try_catch.StackTrace();
-  out->Set(String::New("hasStack"), Boolean::New(!stack.IsEmpty() &&
-                                                 stack->IsString()));
+  out->Set(String::New("hasStack"),
+           Boolean::New(!stack.IsEmpty() && stack->IsString()));
   Local<Message> message = try_catch.Message();
   if (!message.IsEmpty()) {
     out->Set(String::New("message"), message->Get());

@@ -3,12 +3,11 @@
 // object, handles used after their scope closed or after their object was
 // collected, V8 from another thread), to prove the SDK reports each with a
 // clear message and a JS exception or an abort, never silent corruption.
-#include <pthread.h>
-#include <string.h>
-
 #include <node.h>
 #include <node_buffer.h>
 #include <node_object_wrap.h>
+#include <pthread.h>
+#include <string.h>
 #include <v8.h>
 
 using namespace v8;

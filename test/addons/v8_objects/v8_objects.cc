@@ -4,9 +4,8 @@
 // named and indexed interceptors, call-as-function).  Built unchanged
 // against node 0.8.28's headers and against node-waf-compat;
 // test/differential/v8_objects.js compares them.
-#include <string.h>
-
 #include <node.h>
+#include <string.h>
 #include <v8.h>
 
 using namespace v8;
@@ -88,8 +87,8 @@ static Handle<Value> Hidden(const Arguments& args) {
   Local<Object> obj = args[0]->ToObject();
   Local<Array> out = Array::New();
   out->Set(0, Boolean::New(obj->GetHiddenValue(SYMBOL("secret")).IsEmpty()));
-  out->Set(1, Boolean::New(obj->SetHiddenValue(SYMBOL("secret"),
-                                               String::New("hush"))));
+  out->Set(1, Boolean::New(
+                  obj->SetHiddenValue(SYMBOL("secret"), String::New("hush"))));
   out->Set(2, obj->GetHiddenValue(SYMBOL("secret")));
   out->Set(3, Boolean::New(obj->Has(SYMBOL("secret"))));
   out->Set(4, obj->GetPropertyNames());
@@ -128,8 +127,7 @@ static Handle<Value> ExternalArrays(const Arguments& args) {
   f->SetIndexedPropertiesToExternalArrayData(floats, kExternalFloatArray, 2);
   out->Set(SYMBOL("floats"), f);
   Local<Object> d = Object::New();
-  d->SetIndexedPropertiesToExternalArrayData(doubles, kExternalDoubleArray,
-                                             2);
+  d->SetIndexedPropertiesToExternalArrayData(doubles, kExternalDoubleArray, 2);
   out->Set(SYMBOL("doubles"), d);
   Local<Object> p = Object::New();
   p->SetIndexedPropertiesToPixelData(pixels, 4);
@@ -177,8 +175,8 @@ static Persistent<FunctionTemplate> point3_template;
 static Handle<Value> NewPoint(const Arguments& args) {
   HandleScope scope;
   if (!args.IsConstructCall()) {
-    return ThrowException(Exception::TypeError(
-        String::New("Point must be called with new")));
+    return ThrowException(
+        Exception::TypeError(String::New("Point must be called with new")));
   }
   Point* p = new Point;
   p->x = args[0]->NumberValue();
@@ -247,10 +245,9 @@ static Handle<Value> WithAccessor(const Arguments& args) {
 
 static Handle<Value> Norm1(const Arguments& args) {
   HandleScope scope;
-  Point* p = static_cast<Point*>(
-      args.Holder()->GetPointerFromInternalField(0));
-  return scope.Close(Number::New((p->x < 0 ? -p->x : p->x) +
-                                 (p->y < 0 ? -p->y : p->y)));
+  Point* p = static_cast<Point*>(args.Holder()->GetPointerFromInternalField(0));
+  return scope.Close(
+      Number::New((p->x < 0 ? -p->x : p->x) + (p->y < 0 ? -p->y : p->y)));
 }
 
 static Handle<Value> IsPoint(const Arguments& args) {
@@ -293,9 +290,8 @@ static void DefinePoint(Handle<Object> target) {
       FunctionTemplate::New(Checked, Handle<Value>(), Signature::New(t)));
   t->PrototypeTemplate()->Set(SYMBOL("kind"), String::New("point"));
   t->PrototypeTemplate()->SetAccessor(SYMBOL("scale"), GetScale, SetScale);
-  t->InstanceTemplate()->SetAccessor(SYMBOL("signed"), GetY, 0,
-                                     Handle<Value>(), DEFAULT, None,
-                                     AccessorSignature::New(t));
+  t->InstanceTemplate()->SetAccessor(SYMBOL("signed"), GetY, 0, Handle<Value>(),
+                                     DEFAULT, None, AccessorSignature::New(t));
   t->Set(SYMBOL("dimensions"), Integer::New(2));
 
   Local<FunctionTemplate> t3 = FunctionTemplate::New(NewPoint);
@@ -311,9 +307,9 @@ static void DefinePoint(Handle<Object> target) {
   Local<Function> callee_function = callee->GetFunction();
   callee_function->SetName(SYMBOL("calleeName"));
   target->Set(SYMBOL("calleeName"), callee_function);
-  target->Set(SYMBOL("dataOf"),
-              FunctionTemplate::New(DataOf, String::New("the data"))
-                  ->GetFunction());
+  target->Set(
+      SYMBOL("dataOf"),
+      FunctionTemplate::New(DataOf, String::New("the data"))->GetFunction());
 }
 
 // --- interceptors: a bag whose x_* properties live in C++ ----------------
@@ -358,8 +354,7 @@ static Handle<Value> BagSet(Local<String> property, Local<Value> value,
 
 static Handle<Integer> BagQuery(Local<String> property,
                                 const AccessorInfo& info) {
-  if (!Intercepted(property) || BagFind(property) < 0)
-    return Handle<Integer>();
+  if (!Intercepted(property) || BagFind(property) < 0) return Handle<Integer>();
   return Integer::New(DontDelete);
 }
 
@@ -417,8 +412,8 @@ static Handle<Array> VecKeys(const AccessorInfo& info) {
 
 static Handle<Value> CallMe(const Arguments& args) {
   HandleScope scope;
-  return scope.Close(String::Concat(String::New("called with "),
-                                    args[0]->ToString()));
+  return scope.Close(
+      String::Concat(String::New("called with "), args[0]->ToString()));
 }
 
 static Persistent<ObjectTemplate> bag_template;

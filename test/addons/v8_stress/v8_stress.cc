@@ -43,8 +43,7 @@ static Handle<Value> Loop(const Arguments& args) {
 // Old bugs: a local returned without scope.Close.
 static Handle<Value> NoCloseString(const Arguments& args) {
   HandleScope scope;
-  Local<String> s =
-      String::Concat(String::New("forgot "), args[0]->ToString());
+  Local<String> s = String::Concat(String::New("forgot "), args[0]->ToString());
   return s;
 }
 

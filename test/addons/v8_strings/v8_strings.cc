@@ -2,10 +2,9 @@
 // WriteAscii, WriteUtf8, Utf8Value, AsciiValue, external strings) and
 // node's encodings.  Built unchanged against node 0.8.28's headers and
 // against node-waf-compat; test/differential/v8_strings.js compares them.
+#include <node.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <node.h>
 #include <v8.h>
 
 using namespace v8;
@@ -89,11 +88,13 @@ static Handle<Value> Copies(const Arguments& args) {
     out->Set(1, Null());
   }
   out->Set(2, Integer::New(ascii.length()));
-  out->Set(3, *ascii != NULL ? Handle<Value>(String::New(*ascii, ascii.length()))
-                             : Handle<Value>(Null()));
+  out->Set(3, *ascii != NULL
+                  ? Handle<Value>(String::New(*ascii, ascii.length()))
+                  : Handle<Value>(Null()));
   out->Set(4, Integer::New(units.length()));
-  out->Set(5, *units != NULL ? Handle<Value>(String::New(*units, units.length()))
-                             : Handle<Value>(Null()));
+  out->Set(5, *units != NULL
+                  ? Handle<Value>(String::New(*units, units.length()))
+                  : Handle<Value>(Null()));
   return scope.Close(out);
 }
 
@@ -175,8 +176,8 @@ static Handle<Value> Decode(const Arguments& args) {
   ssize_t size = DecodeBytes(args[0], enc);
   Local<Array> out = Array::New();
   out->Set(0, Integer::New(static_cast<int32_t>(size)));
-  size_t buflen = args[2]->IsNumber() ? args[2]->Uint32Value()
-                                       : static_cast<size_t>(size);
+  size_t buflen =
+      args[2]->IsNumber() ? args[2]->Uint32Value() : static_cast<size_t>(size);
   char buffer[kBuffer];
   memset(buffer, 0xaa, sizeof buffer);
   if (buflen > kBuffer) buflen = kBuffer;

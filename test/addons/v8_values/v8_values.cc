@@ -1,9 +1,8 @@
 // v8_values.cc: a test addon in the node 0.4 API: values, conversions,
 // handles and scopes.  Built unchanged against node 0.8.28's headers and
 // against node-waf-compat; test/differential/v8_values.js compares them.
-#include <string.h>
-
 #include <node.h>
+#include <string.h>
 #include <v8.h>
 
 using namespace v8;
@@ -13,12 +12,13 @@ static Handle<Value> Types(const Arguments& args) {
   HandleScope scope;
   Local<Value> v = args[0];
   char flags[20];
-  bool is[19] = {v->IsUndefined(), v->IsNull(), v->IsTrue(), v->IsFalse(),
-                 v->IsString(), v->IsFunction(), v->IsArray(), v->IsObject(),
-                 v->IsBoolean(), v->IsNumber(), v->IsExternal(),
-                 v->IsInt32(), v->IsUint32(), v->IsDate(), v->IsRegExp(),
-                 v->IsNativeError(), v->IsBooleanObject(),
-                 v->IsNumberObject(), v->IsStringObject()};
+  bool is[19] = {v->IsUndefined(),   v->IsNull(),          v->IsTrue(),
+                 v->IsFalse(),       v->IsString(),        v->IsFunction(),
+                 v->IsArray(),       v->IsObject(),        v->IsBoolean(),
+                 v->IsNumber(),      v->IsExternal(),      v->IsInt32(),
+                 v->IsUint32(),      v->IsDate(),          v->IsRegExp(),
+                 v->IsNativeError(), v->IsBooleanObject(), v->IsNumberObject(),
+                 v->IsStringObject()};
   for (int i = 0; i < 19; i++) flags[i] = is[i] ? '1' : '0';
   flags[19] = '\0';
   return scope.Close(String::New(flags));
@@ -50,9 +50,10 @@ static Handle<Value> Conversions(const Arguments& args) {
   Record(out, "ToInt32", v->ToInt32(), try_catch);
   Record(out, "ToUint32", v->ToUint32(), try_catch);
   Local<Object> object = v->ToObject();
-  Record(out, "ToObject", object.IsEmpty() ? Handle<Value>()
-                              : Handle<Value>(String::New("object")),
-         try_catch);
+  Record(
+      out, "ToObject",
+      object.IsEmpty() ? Handle<Value>() : Handle<Value>(String::New("object")),
+      try_catch);
   out->Set(String::New("BooleanValue"), Boolean::New(v->BooleanValue()));
   out->Set(String::New("NumberValue"), Number::New(v->NumberValue()));
   try_catch.Reset();
@@ -114,15 +115,13 @@ static Handle<Value> Make(const Arguments& args) {
            Number::New(NumberObject::Cast(*number_object)->NumberValue()));
   Local<Value> boolean_object = BooleanObject::New(true);
   out->Set(String::New("booleanObject"),
-           Boolean::New(
-               BooleanObject::Cast(*boolean_object)->BooleanValue()));
+           Boolean::New(BooleanObject::Cast(*boolean_object)->BooleanValue()));
   Local<Value> string_object = StringObject::New(String::New("boxed"));
   out->Set(String::New("stringObject"),
            StringObject::Cast(*string_object)->StringValue());
-  Local<RegExp> re =
-      RegExp::New(String::New("a+b"),
-                  static_cast<RegExp::Flags>(RegExp::kGlobal |
-                                             RegExp::kIgnoreCase));
+  Local<RegExp> re = RegExp::New(
+      String::New("a+b"),
+      static_cast<RegExp::Flags>(RegExp::kGlobal | RegExp::kIgnoreCase));
   out->Set(String::New("regexpSource"), re->GetSource());
   out->Set(String::New("regexpFlags"), Integer::New(re->GetFlags()));
   out->Set(String::New("regexp"), re);
