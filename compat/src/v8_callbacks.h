@@ -84,6 +84,11 @@ enum AccessorInfoKind {
 // The trampoline every old InvocationCallback runs through.
 void RunLegacyCallback(const v8::FunctionCallbackInfo<v8::Value>& info);
 
+// The getter of a lazy data property holding an object a template was
+// given (Template::Set).
+void TemplateValue(v8::Local<v8::Name> name,
+                   const v8::PropertyCallbackInfo<v8::Value>& info);
+
 // Whether tmpl is (or was) the PrototypeTemplate of some FunctionTemplate.
 bool IsPrototypeTemplate(v8::Local<v8::ObjectTemplate> tmpl);
 

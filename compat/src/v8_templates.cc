@@ -70,6 +70,11 @@ const v8::FunctionCallbackInfo<v8::Value>& Info(const legacy_v8::Arguments* a) {
 
 }  // namespace
 
+void TemplateValue(v8::Local<v8::Name>,
+                   const v8::PropertyCallbackInfo<v8::Value>& info) {
+  info.GetReturnValue().Set(RecordOf(info.Data())->data);
+}
+
 bool IsPrototypeTemplate(v8::Local<v8::ObjectTemplate> tmpl) {
   if (prototype_templates == nullptr) return false;
   v8::Isolate* isolate = CurrentIsolate();
@@ -137,8 +142,23 @@ void legacy_v8::Template::Set(Handle<String> name, Handle<Data> value,
     compat::detail::ThrowMisuse("v8::Template::Set: empty name or value");
     return;
   }
-  Real<v8::Template>(this)->Set(Real<v8::Name>(*name), Real<v8::Data>(*value),
-                                static_cast<v8::PropertyAttribute>(attributes));
+  v8::Local<v8::Data> data = Real<v8::Data>(*value);
+  v8::PropertyAttribute attribute =
+      static_cast<v8::PropertyAttribute>(attributes);
+  if (!data->IsValue() || !data.As<v8::Value>()->IsObject()) {
+    Real<v8::Template>(this)->Set(Real<v8::Name>(*name), data, attribute);
+    return;
+  }
+  // V8 3.x let a template hold any value, typically a function
+  // (NODE_SET_METHOD on a FunctionTemplate, for a static method); modern V8
+  // takes only primitives and templates.  A lazy data property becomes a
+  // plain data property holding that same object on first access.
+  CallbackRecord* record = new CallbackRecord;
+  Real<v8::Template>(this)->SetLazyDataProperty(
+      Real<v8::Name>(*name), compat::detail::TemplateValue,
+      compat::detail::CallbackData(
+          record, Handle<Value>(reinterpret_cast<Value*>(*value))),
+      attribute);
 }
 
 void legacy_v8::Template::Set(const char* name, Handle<Data> value) {

@@ -56,6 +56,11 @@ show('point has', ['x' in p, p.hasOwnProperty('x'), 'norm1' in p,
 show('point constructor', [p.constructor === addon.Point,
   addon.Point.name, addon.Point.dimensions, p instanceof addon.Point]);
 show('isPoint', [addon.isPoint(p), addon.isPoint({})]);
+show('static method', [addon.Point.origin(), typeof addon.Point.origin]);
+var other = new addon.Point(0, 0);
+p.shared.count++;
+show('shared object', [other.shared.count, p.shared === other.shared,
+  p.hasOwnProperty('shared')]);
 attempt('point without new', function () { return addon.Point(1, 2); });
 var q = new addon.Point3(1, 2);
 show('point3', [q.x, q.norm1(), q instanceof addon.Point,

@@ -274,6 +274,11 @@ static Handle<Value> DataOf(const Arguments& args) {
   return scope.Close(args.Data());
 }
 
+static Handle<Value> Origin(const Arguments& args) {
+  HandleScope scope;
+  return scope.Close(String::New("static method"));
+}
+
 static void DefinePoint(Handle<Object> target) {
   Local<FunctionTemplate> t = FunctionTemplate::New(NewPoint);
   point_template = Persistent<FunctionTemplate>::New(t);
@@ -293,6 +298,12 @@ static void DefinePoint(Handle<Object> target) {
   t->InstanceTemplate()->SetAccessor(SYMBOL("signed"), GetY, 0, Handle<Value>(),
                                      DEFAULT, None, AccessorSignature::New(t));
   t->Set(SYMBOL("dimensions"), Integer::New(2));
+  // Objects held by templates: a static method and a prototype object that
+  // all instances share.
+  NODE_SET_METHOD(t, "origin", Origin);
+  Local<Object> shared = Object::New();
+  shared->Set(SYMBOL("count"), Integer::New(0));
+  t->PrototypeTemplate()->Set(SYMBOL("shared"), shared);
 
   Local<FunctionTemplate> t3 = FunctionTemplate::New(NewPoint);
   point3_template = Persistent<FunctionTemplate>::New(t3);
