@@ -129,6 +129,13 @@ void RunLegacyCallback(WeakRecord* record) {
   record->callback(legacy_v8::Persistent<legacy_v8::Value>(
                        static_cast<legacy_v8::Value*>(record->cell)),
                    record->parameter);
+  if (try_catch.HasCaught() && !try_catch.HasTerminated()) {
+    // There is no JavaScript to hand it to; say what was dropped.
+    v8::String::Utf8Value text(isolate, try_catch.Exception());
+    Warn("v8::Persistent weak callback: an exception was thrown inside it "
+         "and dropped: %s",
+         *text != nullptr ? *text : "(unprintable)");
+  }
   if (record->revived && !record->disposed)
     Warn(
         "v8::Persistent weak callback: it tried to keep the object alive "
