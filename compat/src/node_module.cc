@@ -9,6 +9,7 @@
 
 #include "callback_scope.h"
 #include "misuse.h"
+#include "node_internal.h"
 #include "v8_internal.h"
 #include "v8_version.h"
 
@@ -57,9 +58,10 @@ extern "C" int compat_register_legacy_module(
     legacy_node::node_module_struct* module) {
   if (compat::detail::registered_module != nullptr &&
       compat::detail::registered_module != module)
-    compat::Warn("NODE_MODULE(%s): a second module in the same addon is "
-                 "ignored (node 0.x loaded one per file)",
-                 module->modname);
+    compat::Warn(
+        "NODE_MODULE(%s): a second module in the same addon is "
+        "ignored (node 0.x loaded one per file)",
+        module->modname);
   else
     compat::detail::registered_module = module;
   return 1;
@@ -84,8 +86,10 @@ extern "C" NODE_MODULE_EXPORT void NODE_MODULE_INITIALIZER(
     return;
   }
   if (compat::detail::main_isolate == nullptr) {
-    compat::detail::main_isolate = isolate;
+    compat::detail::BindMainEnvironment(isolate, context, module);
     compat::AttachEventLoop(isolate);
+    compat::detail::InitAtExit(isolate);
+    compat::detail::InitEventEmitter(isolate, context, module);
   }
   legacy_v8::Handle<legacy_v8::Object> target =
       compat::detail::Legacy<legacy_v8::Object>(exports);
@@ -98,10 +102,10 @@ extern "C" NODE_MODULE_EXPORT void NODE_MODULE_INITIALIZER(
   } else if (init != nullptr) {
     init(target);
   } else {
-    compat::detail::Throw(
-        isolate, name +
-                     ": no entry point: the addon defines neither "
-                     "NODE_MODULE(name, func) nor extern \"C\" void "
-                     "init(Handle<Object> target)");
+    compat::detail::Throw(isolate,
+                          name +
+                              ": no entry point: the addon defines neither "
+                              "NODE_MODULE(name, func) nor extern \"C\" void "
+                              "init(Handle<Object> target)");
   }
 }

@@ -6,9 +6,11 @@
 
 #include <nan.h>
 
+#include <cstddef>
 #include <cstring>
 
 #include "../include/legacy/node.h"
+#include "../include/legacy/node_buffer.h"
 #include "../include/legacy/v8.h"
 #include "v8_version.h"
 
@@ -30,10 +32,36 @@ inline v8::Local<v8::Context> CurrentContext() {
   return CurrentIsolate()->GetCurrentContext();
 }
 
-// A facade handle is the address of a handle slot, as is a v8::Local (and a
-// v8::Persistent: Node core reads strong persistents through the same slot).
-static_assert(sizeof(v8::Local<v8::Value>) == sizeof(void*),
-              "v8::Local must be one slot pointer");
+// The context of the environment the addon was loaded in (node 0.x's one
+// context), for code that runs where no context is entered (weak callbacks
+// from a platform task, exit hooks).  Empty before init and after teardown.
+v8::Local<v8::Context> MainContext();
+
+// Records the isolate, context and thread the addon is bound to (module
+// initialisation, main thread).
+void BindMainEnvironment(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                         v8::Local<v8::Value> module);
+
+// Aborts with a message naming `api` when called on a thread other than the
+// one the addon was loaded on (old code calling V8 from a thread pool).
+void CheckMainThread(const char* api);
+// Whether this is the thread the addon was loaded on (true before that).
+bool OnMainThread();
+
+// Global cells that a weak callback's first pass released (modern V8 frees
+// the cell with the object) and whose legacy callback has not returned yet.
+// Old code still holds their addresses; while any exist, every member call
+// checks its `this` against them, so that it never reaches a cell V8 may
+// have handed to someone else.  Zero almost always: the check is one load.
+extern std::size_t dead_cell_count;
+bool IsDeadCell(const void* slot);
+
+// Whether slot lies in the free part of the current handle block, i.e. it
+// belonged to a HandleScope that has closed (old code using a Local after
+// its scope ended).  Only slots no later handle reused are caught.
+inline bool InClosedScope(const void* slot) {
+  return compat::version::InFreeHandleArea(CurrentIsolate(), slot);
+}
 
 template <class T = v8::Value>
 inline v8::Local<T> Real(const void* slot) {
@@ -70,24 +98,33 @@ inline v8::Local<T> Real(legacy_v8::Handle<F> handle) {
 // (when V8 can take an exception now).
 void ThrowMisuse(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
-// Old V8 dereferenced an empty handle and crashed.  Here a call on an empty
-// handle reports "<api>: called on an empty handle" once, throws that as a
-// JS TypeError and returns true, so the caller returns a neutral value.
-bool ReportEmptySelf(const char* api);
+// Old V8 dereferenced an empty handle and crashed.  Here a call through a
+// handle that cannot be used (empty, a collected weak object, a closed
+// scope) reports "<api>: <why>" once, throws that as a JS TypeError and
+// returns true, so the caller returns a neutral value.  False when the
+// handle is fine after all.
+bool ReportBadHandle(const void* slot, const char* api);
 inline bool EmptySelf(const void* self, const char* api) {
-  if (__builtin_expect(self != nullptr, 1)) return false;
-  return ReportEmptySelf(api);
+  if (__builtin_expect(
+          self != nullptr && dead_cell_count == 0 && !InClosedScope(self), 1))
+    return false;
+  return ReportBadHandle(self, api);
+}
+
+// The same check for a handle old code passes as an argument: true (and
+// nothing reported) when it can be read.
+inline bool UsableHandle(const void* slot, const char* api) {
+  return !EmptySelf(slot, api);
 }
 
 // What a runtime member function may assume `this` holds.
-template <class T> struct TypeOf;
-#define COMPAT_TYPE_OF(Type, Predicate, Name)                  \
-  template <>                                                  \
-  struct TypeOf<v8::Type> {                                    \
-    static bool Is(v8::Local<v8::Value> value) {               \
-      return value->Predicate();                               \
-    }                                                          \
-    static constexpr const char* kName = Name;                 \
+template <class T>
+struct TypeOf;
+#define COMPAT_TYPE_OF(Type, Predicate, Name)                                 \
+  template <>                                                                 \
+  struct TypeOf<v8::Type> {                                                   \
+    static bool Is(v8::Local<v8::Value> value) { return value->Predicate(); } \
+    static constexpr const char* kName = Name;                                \
   };
 COMPAT_TYPE_OF(Array, IsArray, "an array")
 COMPAT_TYPE_OF(Date, IsDate, "a date")
@@ -96,6 +133,10 @@ COMPAT_TYPE_OF(Function, IsFunction, "a function")
 COMPAT_TYPE_OF(Number, IsNumber, "a number")
 COMPAT_TYPE_OF(Object, IsObject, "an object")
 COMPAT_TYPE_OF(String, IsString, "a string")
+COMPAT_TYPE_OF(RegExp, IsRegExp, "a regular expression")
+COMPAT_TYPE_OF(NumberObject, IsNumberObject, "a Number object")
+COMPAT_TYPE_OF(BooleanObject, IsBooleanObject, "a Boolean object")
+COMPAT_TYPE_OF(StringObject, IsStringObject, "a String object")
 #undef COMPAT_TYPE_OF
 
 // The value in slot as a T, or (having reported why: an empty handle, or a
@@ -112,7 +153,6 @@ inline bool SelfAs(const void* slot, const char* api, v8::Local<T>* out) {
   return true;
 }
 
-
 struct FacadeAccess {
   static legacy_v8::Arguments MakeArguments(const void* info,
                                             const void* record, int length) {
@@ -120,12 +160,23 @@ struct FacadeAccess {
   }
   static const v8::FunctionCallbackInfo<v8::Value>& Info(
       const legacy_v8::Arguments& args) {
-    return *static_cast<const v8::FunctionCallbackInfo<v8::Value>*>(
-        args.info_);
+    return *static_cast<const v8::FunctionCallbackInfo<v8::Value>*>(args.info_);
   }
   static const void* Record(const legacy_v8::Arguments& args) {
     return args.record_;
   }
+  static legacy_v8::AccessorInfo MakeAccessorInfo(const void* info,
+                                                  const void* record,
+                                                  int kind) {
+    return legacy_v8::AccessorInfo(info, record, kind);
+  }
+  static const void* Info(const legacy_v8::AccessorInfo& info) {
+    return info.info_;
+  }
+  static const void* Record(const legacy_v8::AccessorInfo& info) {
+    return info.record_;
+  }
+  static int Kind(const legacy_v8::AccessorInfo& info) { return info.kind_; }
   template <class Real, class Facade>
   static Real* Storage(Facade* facade) {
     static_assert(sizeof(Real) <= sizeof(facade->storage_),
@@ -134,10 +185,38 @@ struct FacadeAccess {
                   "facade storage under-aligned for the real V8 object");
     return reinterpret_cast<Real*>(facade->storage_);
   }
-  static bool& Closed(legacy_v8::HandleScope* scope) {
-    return scope->closed_;
+  static bool& Closed(legacy_v8::HandleScope* scope) { return scope->closed_; }
+  static void Fill(legacy_v8::HeapStatistics* out, v8::HeapStatistics& in) {
+    out->total_heap_size_ = in.total_heap_size();
+    out->total_heap_size_executable_ = in.total_heap_size_executable();
+    out->used_heap_size_ = in.used_heap_size();
+    out->heap_size_limit_ = in.heap_size_limit();
+  }
+  static int NameCount(const legacy_v8::ExtensionConfiguration* config) {
+    return config->name_count_;
+  }
+  // The legacy resource's own Dispose (protected in the facade).
+  static void Dispose(legacy_v8::String::ExternalStringResourceBase* r) {
+    r->Dispose();
+  }
+  static legacy_node::Buffer* NewBuffer() { return new legacy_node::Buffer(); }
+  // What ObjectWrap::Wrap does, without the internal field a Buffer (a
+  // Uint8Array) does not have for us.
+  static void WrapBuffer(legacy_node::Buffer* wrapper,
+                         legacy_v8::Handle<legacy_v8::Object> buffer) {
+    wrapper->handle_ = legacy_v8::Persistent<legacy_v8::Object>::New(buffer);
+    wrapper->MakeWeak();
   }
 };
+
+}  // namespace detail
+}  // namespace compat
+
+namespace compat {
+namespace detail {
+
+// A new C++ node::Buffer whose handle_ is buffer (node_buffer.cc).
+legacy_node::Buffer* AttachBuffer(v8::Local<v8::Object> buffer);
 
 }  // namespace detail
 }  // namespace compat

@@ -24,6 +24,7 @@ bool KeyName(legacy_v8::Handle<legacy_v8::Value> key, const char* api,
     compat::detail::ThrowMisuse("%s: the key is an empty handle", api);
     return false;
   }
+  if (!compat::detail::UsableHandle(*key, api)) return false;
   v8::Local<v8::Value> value = Real(*key);
   if (value->IsName()) {
     *out = value.As<v8::Name>();
@@ -36,9 +37,12 @@ bool KeyName(legacy_v8::Handle<legacy_v8::Value> key, const char* api,
 }
 
 bool CheckValue(legacy_v8::Handle<legacy_v8::Value> value, const char* api) {
-  if (!value.IsEmpty()) return true;
-  compat::detail::ThrowMisuse("%s: the value is an empty handle", api);
-  return false;
+  if (value.IsEmpty()) {
+    compat::detail::ThrowMisuse("%s: the value is an empty handle", api);
+    return false;
+  }
+  // A dangling local or a collected weak object, reported like `this`.
+  return compat::detail::UsableHandle(*value, api);
 }
 
 // Internal fields hold either an aligned pointer or an External (for the odd
@@ -64,7 +68,7 @@ bool legacy_v8::Object::Set(Handle<Value> key, Handle<Value> value,
   if (!SelfAs(this, "v8::Object::Set", &self)) return false;
   if (!CheckValue(value, "v8::Object::Set")) return false;
   if (attribs == None) {
-    if (key.IsEmpty()) return CheckValue(key, "v8::Object::Set");
+    if (!CheckValue(key, "v8::Object::Set")) return false;
     return self->Set(CurrentContext(), Real(*key), Real(*value))
         .FromMaybe(false);
   }
@@ -176,8 +180,7 @@ bool legacy_v8::Object::SetPrototype(Handle<Value> prototype) {
   v8::Local<v8::Object> self;
   if (!SelfAs(this, "v8::Object::SetPrototype", &self)) return false;
   if (!CheckValue(prototype, "v8::Object::SetPrototype")) return false;
-  return compat::version::SetPrototype(CurrentContext(), self,
-                                       Real(*prototype))
+  return compat::version::SetPrototype(CurrentContext(), self, Real(*prototype))
       .FromMaybe(false);
 }
 
@@ -277,8 +280,7 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance() const {
 legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance(
     int argc, Handle<Value> argv[]) const {
   v8::Local<v8::Function> self;
-  if (!SelfAs(this, "v8::Function::NewInstance", &self))
-    return Local<Object>();
+  if (!SelfAs(this, "v8::Function::NewInstance", &self)) return Local<Object>();
   // Handle<Value>[] and v8::Local<v8::Value>[] are arrays of slot pointers.
   return Legacy<Object>(self->NewInstance(
       CurrentContext(), argc, reinterpret_cast<v8::Local<v8::Value>*>(argv)));
@@ -344,4 +346,300 @@ void* legacy_v8::External::Value() const {
   v8::Local<v8::External> self;
   if (!SelfAs(this, "v8::External::Value", &self)) return nullptr;
   return compat::version::ExternalValue(self);
+}
+
+legacy_v8::PropertyAttribute legacy_v8::Object::GetPropertyAttributes(
+    Handle<Value> key) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::GetPropertyAttributes", &self) ||
+      !CheckValue(key, "v8::Object::GetPropertyAttributes"))
+    return None;
+  return static_cast<PropertyAttribute>(
+      self->GetPropertyAttributes(CurrentContext(), Real(*key))
+          .FromMaybe(v8::None));
+}
+
+legacy_v8::Local<legacy_v8::Object>
+legacy_v8::Object::FindInstanceInPrototypeChain(Handle<FunctionTemplate> tmpl) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::FindInstanceInPrototypeChain", &self) ||
+      tmpl.IsEmpty())
+    return Local<Object>();
+  v8::Local<v8::Object> found =
+      self->FindInstanceInPrototypeChain(Real<v8::FunctionTemplate>(*tmpl));
+  if (found.IsEmpty()) return Local<Object>();
+  return Legacy<Object>(found);
+}
+
+bool legacy_v8::Object::HasRealNamedProperty(Handle<String> key) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Name> name;
+  if (!SelfAs(this, "v8::Object::HasRealNamedProperty", &self) ||
+      !KeyName(key, "v8::Object::HasRealNamedProperty", &name))
+    return false;
+  return self->HasRealNamedProperty(CurrentContext(), name).FromMaybe(false);
+}
+
+bool legacy_v8::Object::HasRealIndexedProperty(uint32_t index) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::HasRealIndexedProperty", &self)) return false;
+  return self->HasRealIndexedProperty(CurrentContext(), index).FromMaybe(false);
+}
+
+bool legacy_v8::Object::HasRealNamedCallbackProperty(Handle<String> key) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Name> name;
+  if (!SelfAs(this, "v8::Object::HasRealNamedCallbackProperty", &self) ||
+      !KeyName(key, "v8::Object::HasRealNamedCallbackProperty", &name))
+    return false;
+  return self->HasRealNamedCallbackProperty(CurrentContext(), name)
+      .FromMaybe(false);
+}
+
+legacy_v8::Local<legacy_v8::Value>
+legacy_v8::Object::GetRealNamedPropertyInPrototypeChain(Handle<String> key) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Name> name;
+  if (!SelfAs(this, "v8::Object::GetRealNamedPropertyInPrototypeChain",
+              &self) ||
+      !KeyName(key, "v8::Object::GetRealNamedPropertyInPrototypeChain", &name))
+    return Local<Value>();
+  return Legacy<Value>(
+      self->GetRealNamedPropertyInPrototypeChain(CurrentContext(), name));
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::GetRealNamedProperty(
+    Handle<String> key) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Name> name;
+  if (!SelfAs(this, "v8::Object::GetRealNamedProperty", &self) ||
+      !KeyName(key, "v8::Object::GetRealNamedProperty", &name))
+    return Local<Value>();
+  return Legacy<Value>(self->GetRealNamedProperty(CurrentContext(), name));
+}
+
+bool legacy_v8::Object::HasNamedLookupInterceptor() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::HasNamedLookupInterceptor", &self))
+    return false;
+  return self->HasNamedLookupInterceptor();
+}
+
+bool legacy_v8::Object::HasIndexedLookupInterceptor() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::HasIndexedLookupInterceptor", &self))
+    return false;
+  return self->HasIndexedLookupInterceptor();
+}
+
+namespace {
+
+// V8 3.x hidden values are keyed by name; a v8::Private made "for API" from
+// the same name is the same private symbol everywhere in the isolate.
+bool HiddenKey(legacy_v8::Handle<legacy_v8::String> key, const char* api,
+               v8::Local<v8::Private>* out) {
+  v8::Local<v8::String> name;
+  if (key.IsEmpty() || !SelfAs(*key, api, &name)) return false;
+  *out = v8::Private::ForApi(CurrentIsolate(), name);
+  return true;
+}
+
+}  // namespace
+
+bool legacy_v8::Object::SetHiddenValue(Handle<String> key,
+                                       Handle<Value> value) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Private> hidden;
+  if (!SelfAs(this, "v8::Object::SetHiddenValue", &self) ||
+      !HiddenKey(key, "v8::Object::SetHiddenValue", &hidden))
+    return false;
+  // V8 3.x: an empty value deletes the hidden value.
+  if (value.IsEmpty())
+    return self->DeletePrivate(CurrentContext(), hidden).FromMaybe(false);
+  return self->SetPrivate(CurrentContext(), hidden, Real(*value))
+      .FromMaybe(false);
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::GetHiddenValue(
+    Handle<String> key) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Private> hidden;
+  if (!SelfAs(this, "v8::Object::GetHiddenValue", &self) ||
+      !HiddenKey(key, "v8::Object::GetHiddenValue", &hidden))
+    return Local<Value>();
+  v8::Local<v8::Context> context = CurrentContext();
+  if (!self->HasPrivate(context, hidden).FromMaybe(false))
+    return Local<Value>();
+  return Legacy<Value>(self->GetPrivate(context, hidden));
+}
+
+bool legacy_v8::Object::DeleteHiddenValue(Handle<String> key) {
+  v8::Local<v8::Object> self;
+  v8::Local<v8::Private> hidden;
+  if (!SelfAs(this, "v8::Object::DeleteHiddenValue", &self) ||
+      !HiddenKey(key, "v8::Object::DeleteHiddenValue", &hidden))
+    return false;
+  return self->DeletePrivate(CurrentContext(), hidden).FromMaybe(false);
+}
+
+legacy_v8::Local<legacy_v8::Context> legacy_v8::Object::CreationContext() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::CreationContext", &self))
+    return Local<Context>();
+  return Legacy<Context>(
+      compat::version::CreationContext(CurrentIsolate(), self));
+}
+
+bool legacy_v8::Object::IsCallable() {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::IsCallable", &self)) return false;
+  return self->IsCallable();
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::CallAsFunction(
+    Handle<Object> recv, int argc, Handle<Value> argv[]) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::CallAsFunction", &self)) return Local<Value>();
+  for (int i = 0; i < argc; i++)
+    if (!CheckValue(argv[i], "v8::Object::CallAsFunction"))
+      return Local<Value>();
+  v8::Local<v8::Value> receiver =
+      recv.IsEmpty() ? v8::Local<v8::Value>(v8::Undefined(CurrentIsolate()))
+                     : Real(*recv);
+  return Legacy<Value>(
+      self->CallAsFunction(CurrentContext(), receiver, argc,
+                           reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::CallAsConstructor(
+    int argc, Handle<Value> argv[]) {
+  v8::Local<v8::Object> self;
+  if (!SelfAs(this, "v8::Object::CallAsConstructor", &self))
+    return Local<Value>();
+  for (int i = 0; i < argc; i++)
+    if (!CheckValue(argv[i], "v8::Object::CallAsConstructor"))
+      return Local<Value>();
+  return Legacy<Value>(self->CallAsConstructor(
+      CurrentContext(), argc, reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+}
+
+legacy_v8::Local<legacy_v8::Object> legacy_v8::Array::CloneElementAt(
+    uint32_t index) {
+  // V8 3.x: a shallow copy of the element if it is an object, else empty.
+  v8::Local<v8::Array> self;
+  if (!SelfAs(this, "v8::Array::CloneElementAt", &self)) return Local<Object>();
+  v8::Local<v8::Value> element;
+  if (!self->Get(CurrentContext(), index).ToLocal(&element) ||
+      !element->IsObject())
+    return Local<Object>();
+  return Legacy<Object>(element.As<v8::Object>()->Clone());
+}
+
+const int legacy_v8::Function::kLineOffsetNotFound =
+    v8::Function::kLineOffsetNotFound;
+
+legacy_v8::Handle<legacy_v8::Value> legacy_v8::Function::GetInferredName()
+    const {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::GetInferredName", &self))
+    return Handle<Value>();
+  return Legacy<Value>(self->GetInferredName());
+}
+
+int legacy_v8::Function::GetScriptLineNumber() const {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::GetScriptLineNumber", &self))
+    return kLineOffsetNotFound;
+  return self->GetScriptLineNumber();
+}
+
+int legacy_v8::Function::GetScriptColumnNumber() const {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::GetScriptColumnNumber", &self))
+    return kLineOffsetNotFound;
+  return self->GetScriptColumnNumber();
+}
+
+legacy_v8::Handle<legacy_v8::Value> legacy_v8::Function::GetScriptId() const {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::GetScriptId", &self)) return Handle<Value>();
+  return Legacy<Value>(v8::Integer::New(CurrentIsolate(), self->ScriptId()));
+}
+
+legacy_v8::ScriptOrigin legacy_v8::Function::GetScriptOrigin() const {
+  v8::Local<v8::Function> self;
+  if (!SelfAs(this, "v8::Function::GetScriptOrigin", &self))
+    return ScriptOrigin(Handle<Value>());
+  v8::Isolate* isolate = CurrentIsolate();
+  v8::ScriptOrigin origin = self->GetScriptOrigin();
+  return ScriptOrigin(
+      Legacy<Value>(origin.ResourceName()),
+      Legacy<Integer>(v8::Integer::New(isolate, origin.LineOffset())),
+      Legacy<Integer>(v8::Integer::New(isolate, origin.ColumnOffset())));
+}
+
+void legacy_v8::Date::DateTimeConfigurationChangeNotification() {
+  CurrentIsolate()->DateTimeConfigurationChangeNotification(
+      v8::Isolate::TimeZoneDetection::kSkip);
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::NumberObject::New(double value) {
+  return Legacy<Value>(v8::NumberObject::New(CurrentIsolate(), value));
+}
+
+double legacy_v8::NumberObject::NumberValue() const {
+  v8::Local<v8::NumberObject> self;
+  if (!SelfAs(this, "v8::NumberObject::NumberValue", &self))
+    return std::numeric_limits<double>::quiet_NaN();
+  return self->ValueOf();
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::BooleanObject::New(bool value) {
+  return Legacy<Value>(v8::BooleanObject::New(CurrentIsolate(), value));
+}
+
+bool legacy_v8::BooleanObject::BooleanValue() const {
+  v8::Local<v8::BooleanObject> self;
+  if (!SelfAs(this, "v8::BooleanObject::BooleanValue", &self)) return false;
+  return self->ValueOf();
+}
+
+legacy_v8::Local<legacy_v8::Value> legacy_v8::StringObject::New(
+    Handle<String> value) {
+  v8::Local<v8::String> s;
+  if (value.IsEmpty() || !SelfAs(*value, "v8::StringObject::New", &s))
+    return Local<Value>();
+  return Legacy<Value>(v8::StringObject::New(CurrentIsolate(), s));
+}
+
+legacy_v8::Local<legacy_v8::String> legacy_v8::StringObject::StringValue()
+    const {
+  v8::Local<v8::StringObject> self;
+  if (!SelfAs(this, "v8::StringObject::StringValue", &self))
+    return Local<String>();
+  return Legacy<String>(self->ValueOf());
+}
+
+legacy_v8::Local<legacy_v8::RegExp> legacy_v8::RegExp::New(
+    Handle<String> pattern, Flags flags) {
+  v8::Local<v8::String> source;
+  if (pattern.IsEmpty() || !SelfAs(*pattern, "v8::RegExp::New", &source))
+    return Local<RegExp>();
+  // The three old flags have the same values in v8::RegExp::Flags.
+  return Legacy<RegExp>(v8::RegExp::New(CurrentContext(), source,
+                                        static_cast<v8::RegExp::Flags>(flags)));
+}
+
+legacy_v8::Local<legacy_v8::String> legacy_v8::RegExp::GetSource() const {
+  v8::Local<v8::RegExp> self;
+  if (!SelfAs(this, "v8::RegExp::GetSource", &self)) return Local<String>();
+  return Legacy<String>(self->GetSource());
+}
+
+legacy_v8::RegExp::Flags legacy_v8::RegExp::GetFlags() const {
+  v8::Local<v8::RegExp> self;
+  if (!SelfAs(this, "v8::RegExp::GetFlags", &self)) return kNone;
+  // Only the flags V8 3.x knew.
+  return static_cast<Flags>(self->GetFlags() &
+                            (kGlobal | kIgnoreCase | kMultiline));
 }

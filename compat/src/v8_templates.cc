@@ -1,8 +1,10 @@
 // v8_templates.cc: V8 3.x FunctionTemplate/ObjectTemplate/Signature and the
 // trampoline that runs an old InvocationCallback (Handle<Value> F(const
 // Arguments&)) as a modern FunctionCallback.
+#include <vector>
+
 #include "misuse.h"
-#include "v8_internal.h"
+#include "v8_callbacks.h"
 #include "v8_version.h"
 
 using compat::detail::CurrentContext;
@@ -13,29 +15,9 @@ using compat::detail::Real;
 
 namespace compat {
 namespace detail {
-namespace {
-
-// What a template's callback data points to: the old callback and the data
-// old code gave with it.  Freed when V8 collects the External holding it.
-struct CallbackRecord {
-  legacy_v8::InvocationCallback callback;
-  v8::Global<v8::Value> data;
-  v8::Global<v8::External> holder;
-
-  // V8 allows only resetting the collected handle in the first pass; the
-  // record (and its data handle) goes in the second.
-  static void Collected(const v8::WeakCallbackInfo<CallbackRecord>& info) {
-    info.GetParameter()->holder.Reset();
-    info.SetSecondPassCallback(Free);
-  }
-  static void Free(const v8::WeakCallbackInfo<CallbackRecord>& info) {
-    delete info.GetParameter();
-  }
-};
 
 void RunLegacyCallback(const v8::FunctionCallbackInfo<v8::Value>& info) {
-  const CallbackRecord* record = static_cast<const CallbackRecord*>(
-      compat::version::ExternalValue(info.Data().As<v8::External>()));
+  const CallbackRecord* record = RecordOf(info.Data());
   legacy_v8::Arguments args =
       FacadeAccess::MakeArguments(&info, record, info.Length());
   legacy_v8::Handle<legacy_v8::Value> result = record->callback(args);
@@ -46,32 +28,40 @@ void RunLegacyCallback(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
 }
 
-v8::Local<v8::Value> CallbackData(legacy_v8::InvocationCallback callback,
-                                  legacy_v8::Handle<legacy_v8::Value> data) {
-  v8::Isolate* isolate = CurrentIsolate();
+namespace {
+
+// The PrototypeTemplates old code has asked for, so that accessors set on
+// them can be installed the way V8 3.x ran them (see v8_accessors.cc).
+// Few (one per class) and only searched when an accessor is added.
+std::vector<v8::Global<v8::ObjectTemplate>*>* prototype_templates = nullptr;
+
+v8::Local<v8::Value> NewCallbackData(legacy_v8::InvocationCallback callback,
+                                     legacy_v8::Handle<legacy_v8::Value> data,
+                                     CallbackRecord** out = nullptr) {
   CallbackRecord* record = new CallbackRecord;
   record->callback = callback;
-  if (!data.IsEmpty()) record->data.Reset(isolate, Real(*data));
-  v8::Local<v8::External> external =
-      compat::version::NewExternal(isolate, record);
-  record->holder.Reset(isolate, external);
-  record->holder.SetWeak(record, CallbackRecord::Collected,
-                         v8::WeakCallbackType::kParameter);
-  return external;
+  if (out != nullptr) *out = record;
+  return CallbackData(record, data);
 }
 
 v8::Local<v8::FunctionTemplate> NewTemplate(
     legacy_v8::InvocationCallback callback,
     legacy_v8::Handle<legacy_v8::Value> data,
     legacy_v8::Handle<legacy_v8::Signature> signature) {
+  v8::Isolate* isolate = CurrentIsolate();
   v8::Local<v8::Signature> real_signature;
   if (!signature.IsEmpty()) real_signature = Real<v8::Signature>(*signature);
   if (callback == nullptr)
-    return v8::FunctionTemplate::New(CurrentIsolate(), nullptr,
-                                     v8::Local<v8::Value>(), real_signature);
-  return v8::FunctionTemplate::New(CurrentIsolate(), RunLegacyCallback,
-                                   CallbackData(callback, data),
-                                   real_signature);
+    return v8::FunctionTemplate::New(isolate, nullptr, v8::Local<v8::Value>(),
+                                     real_signature);
+  CallbackRecord* record;
+  v8::Local<v8::FunctionTemplate> tmpl = v8::FunctionTemplate::New(
+      isolate, RunLegacyCallback, NewCallbackData(callback, data, &record),
+      real_signature);
+  // Weak: the template owns the record, not the other way round.
+  record->owner.Reset(isolate, tmpl);
+  record->owner.SetWeak();
+  return tmpl;
 }
 
 const v8::FunctionCallbackInfo<v8::Value>& Info(const legacy_v8::Arguments* a) {
@@ -79,6 +69,20 @@ const v8::FunctionCallbackInfo<v8::Value>& Info(const legacy_v8::Arguments* a) {
 }
 
 }  // namespace
+
+void TemplateValue(v8::Local<v8::Name>,
+                   const v8::PropertyCallbackInfo<v8::Value>& info) {
+  info.GetReturnValue().Set(RecordOf(info.Data())->data);
+}
+
+bool IsPrototypeTemplate(v8::Local<v8::ObjectTemplate> tmpl) {
+  if (prototype_templates == nullptr) return false;
+  v8::Isolate* isolate = CurrentIsolate();
+  for (v8::Global<v8::ObjectTemplate>* known : *prototype_templates)
+    if (known->Get(isolate) == tmpl) return true;
+  return false;
+}
+
 }  // namespace detail
 }  // namespace compat
 
@@ -88,6 +92,23 @@ using compat::detail::Info;
 legacy_v8::Local<legacy_v8::Value> legacy_v8::Arguments::operator[](
     int i) const {
   return Legacy<Value>(Info(this)[i]);
+}
+
+legacy_v8::Local<legacy_v8::Function> legacy_v8::Arguments::Callee() const {
+  // Divergence: modern V8 no longer passes the callee; it is the function
+  // the callback's FunctionTemplate makes in this context (one per
+  // context, so the same function JavaScript called).
+  const CallbackRecord* record =
+      static_cast<const CallbackRecord*>(FacadeAccess::Record(*this));
+  v8::Isolate* isolate = CurrentIsolate();
+  if (record->owner.IsEmpty()) {
+    compat::detail::ThrowMisuse(
+        "v8::Arguments::Callee: the function is not one a FunctionTemplate "
+        "made (SetCallAsFunctionHandler); no callee");
+    return Local<Function>();
+  }
+  return Legacy<Function>(
+      record->owner.Get(isolate)->GetFunction(CurrentContext()));
 }
 
 legacy_v8::Local<legacy_v8::Object> legacy_v8::Arguments::This() const {
@@ -121,8 +142,23 @@ void legacy_v8::Template::Set(Handle<String> name, Handle<Data> value,
     compat::detail::ThrowMisuse("v8::Template::Set: empty name or value");
     return;
   }
-  Real<v8::Template>(this)->Set(Real<v8::Name>(*name), Real<v8::Data>(*value),
-                                static_cast<v8::PropertyAttribute>(attributes));
+  v8::Local<v8::Data> data = Real<v8::Data>(*value);
+  v8::PropertyAttribute attribute =
+      static_cast<v8::PropertyAttribute>(attributes);
+  if (!data->IsValue() || !data.As<v8::Value>()->IsObject()) {
+    Real<v8::Template>(this)->Set(Real<v8::Name>(*name), data, attribute);
+    return;
+  }
+  // V8 3.x let a template hold any value, typically a function
+  // (NODE_SET_METHOD on a FunctionTemplate, for a static method); modern V8
+  // takes only primitives and templates.  A lazy data property becomes a
+  // plain data property holding that same object on first access.
+  CallbackRecord* record = new CallbackRecord;
+  Real<v8::Template>(this)->SetLazyDataProperty(
+      Real<v8::Name>(*name), compat::detail::TemplateValue,
+      compat::detail::CallbackData(
+          record, Handle<Value>(reinterpret_cast<Value*>(*value))),
+      attribute);
 }
 
 void legacy_v8::Template::Set(const char* name, Handle<Data> value) {
@@ -137,6 +173,21 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::ObjectTemplate::NewInstance() {
   COMPAT_SELF_OR(Local<Object>(), "v8::ObjectTemplate::NewInstance");
   return Legacy<Object>(
       Real<v8::ObjectTemplate>(this)->NewInstance(CurrentContext()));
+}
+
+void legacy_v8::ObjectTemplate::SetCallAsFunctionHandler(
+    InvocationCallback callback, Handle<Value> data) {
+  COMPAT_SELF_OR(, "v8::ObjectTemplate::SetCallAsFunctionHandler");
+  if (callback == nullptr) {
+    compat::detail::ThrowMisuse(
+        "v8::ObjectTemplate::SetCallAsFunctionHandler: null callback");
+    return;
+  }
+  CallbackRecord* record = new CallbackRecord;
+  record->callback = callback;
+  Real<v8::ObjectTemplate>(this)->SetCallAsFunctionHandler(
+      compat::detail::RunLegacyCallback,
+      compat::detail::CallbackData(record, data));
 }
 
 int legacy_v8::ObjectTemplate::InternalFieldCount() {
@@ -155,13 +206,13 @@ legacy_v8::Local<legacy_v8::Signature> legacy_v8::Signature::New(
   // Divergence: modern V8 has no argument signatures (argc/argv); only the
   // receiver check ("Illegal invocation") remains.
   if (argc != 0 && argv != 0)
-    compat::Warn("v8::Signature::New: argument type checks are not "
-                 "supported by modern V8 and are ignored");
+    compat::Warn(
+        "v8::Signature::New: argument type checks are not "
+        "supported by modern V8 and are ignored");
   v8::Local<v8::FunctionTemplate> real_receiver;
   if (!receiver.IsEmpty())
     real_receiver = Real<v8::FunctionTemplate>(*receiver);
-  return Legacy<Signature>(
-      v8::Signature::New(CurrentIsolate(), real_receiver));
+  return Legacy<Signature>(v8::Signature::New(CurrentIsolate(), real_receiver));
 }
 
 legacy_v8::Local<legacy_v8::FunctionTemplate> legacy_v8::FunctionTemplate::New(
@@ -186,9 +237,13 @@ void legacy_v8::FunctionTemplate::SetCallHandler(InvocationCallback callback,
         "v8::FunctionTemplate::SetCallHandler: null callback");
     return;
   }
-  Real<v8::FunctionTemplate>(this)->SetCallHandler(
-      compat::detail::RunLegacyCallback,
-      compat::detail::CallbackData(callback, data));
+  CallbackRecord* record = new CallbackRecord;
+  record->callback = callback;
+  v8::Local<v8::FunctionTemplate> self = Real<v8::FunctionTemplate>(this);
+  record->owner.Reset(CurrentIsolate(), self);
+  record->owner.SetWeak();
+  self->SetCallHandler(compat::detail::RunLegacyCallback,
+                       compat::detail::CallbackData(record, data));
 }
 
 legacy_v8::Local<legacy_v8::ObjectTemplate>
@@ -203,8 +258,19 @@ legacy_v8::Local<legacy_v8::ObjectTemplate>
 legacy_v8::FunctionTemplate::PrototypeTemplate() {
   COMPAT_SELF_OR(Local<ObjectTemplate>(),
                  "v8::FunctionTemplate::PrototypeTemplate");
-  return Legacy<ObjectTemplate>(
-      Real<v8::FunctionTemplate>(this)->PrototypeTemplate());
+  v8::Local<v8::ObjectTemplate> prototype =
+      Real<v8::FunctionTemplate>(this)->PrototypeTemplate();
+  if (!compat::detail::IsPrototypeTemplate(prototype)) {
+    using compat::detail::prototype_templates;
+    if (prototype_templates == nullptr)
+      prototype_templates = new std::vector<v8::Global<v8::ObjectTemplate>*>;
+    v8::Global<v8::ObjectTemplate>* known =
+        new v8::Global<v8::ObjectTemplate>(CurrentIsolate(), prototype);
+    // Weak, so that templates old code drops can still go.
+    known->SetWeak();
+    prototype_templates->push_back(known);
+  }
+  return Legacy<ObjectTemplate>(prototype);
 }
 
 void legacy_v8::FunctionTemplate::Inherit(Handle<FunctionTemplate> parent) {
@@ -222,13 +288,6 @@ void legacy_v8::FunctionTemplate::SetClassName(Handle<String> name) {
   COMPAT_SELF_OR(, "v8::FunctionTemplate::SetClassName");
   if (name.IsEmpty()) return;
   Real<v8::FunctionTemplate>(this)->SetClassName(Real<v8::String>(*name));
-}
-
-void legacy_v8::FunctionTemplate::SetHiddenPrototype(bool value) {
-  // Divergence: hidden prototypes are gone from modern V8.
-  (void)value;
-  compat::Warn("v8::FunctionTemplate::SetHiddenPrototype: hidden "
-               "prototypes no longer exist in V8; ignored");
 }
 
 void legacy_v8::FunctionTemplate::ReadOnlyPrototype() {

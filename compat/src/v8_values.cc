@@ -2,6 +2,7 @@
 // types, on real V8 values.  Old conversions took no context: they run in
 // the current one, and return what V8 3.x returned when they throw (an empty
 // handle, NaN for NumberValue, 0 for the integer forms).
+#include <cmath>
 #include <limits>
 
 #include "misuse.h"
@@ -12,11 +13,10 @@ using compat::detail::CurrentIsolate;
 using compat::detail::Legacy;
 using compat::detail::Real;
 
-
-#define COMPAT_VALUE_IS(Name)                                   \
-  bool legacy_v8::Value::Name() const {                         \
-    COMPAT_SELF_OR(false, "v8::Value::" #Name);                 \
-    return Real(this)->Name();                                  \
+#define COMPAT_VALUE_IS(Name)                   \
+  bool legacy_v8::Value::Name() const {         \
+    COMPAT_SELF_OR(false, "v8::Value::" #Name); \
+    return Real(this)->Name();                  \
   }
 
 COMPAT_VALUE_IS(IsUndefined)
@@ -46,22 +46,38 @@ legacy_v8::Local<legacy_v8::Boolean> legacy_v8::Value::ToBoolean() const {
   return Legacy<Boolean>(Real(this)->ToBoolean(CurrentIsolate()));
 }
 
-#define COMPAT_VALUE_TO(Type, Name)                                    \
-  legacy_v8::Local<legacy_v8::Type> legacy_v8::Value::Name() const {   \
-    COMPAT_SELF_OR(Local<Type>(), "v8::Value::" #Name);                \
-    return Legacy<Type>(Real(this)->Name(CurrentContext()));                 \
+#define COMPAT_VALUE_TO(Type, Name)                                  \
+  legacy_v8::Local<legacy_v8::Type> legacy_v8::Value::Name() const { \
+    COMPAT_SELF_OR(Local<Type>(), "v8::Value::" #Name);              \
+    return Legacy<Type>(Real(this)->Name(CurrentContext()));         \
   }
 
 COMPAT_VALUE_TO(Number, ToNumber)
 COMPAT_VALUE_TO(String, ToString)
 COMPAT_VALUE_TO(String, ToDetailString)
 COMPAT_VALUE_TO(Object, ToObject)
-COMPAT_VALUE_TO(Integer, ToInteger)
 COMPAT_VALUE_TO(Uint32, ToUint32)
 COMPAT_VALUE_TO(Int32, ToInt32)
 COMPAT_VALUE_TO(Uint32, ToArrayIndex)
 
 #undef COMPAT_VALUE_TO
+
+legacy_v8::Local<legacy_v8::Integer> legacy_v8::Value::ToInteger() const {
+  COMPAT_SELF_OR(Local<Integer>(), "v8::Value::ToInteger");
+  v8::Local<v8::Value> value = Real(this);
+  if (value->IsInt32()) return Legacy<Integer>(value);
+  v8::Local<v8::Number> number;
+  if (!value->ToNumber(CurrentContext()).ToLocal(&number))
+    return Local<Integer>();
+  // V8 3.x (ES5 ToInteger): NaN is 0, and the sign of zero is kept, so
+  // -0.5 and -0 give -0 (modern V8 gives +0).
+  double d = number->Value();
+  if (std::isnan(d))
+    d = 0;
+  else if (!std::isinf(d))
+    d = std::trunc(d);
+  return Legacy<Integer>(v8::Number::New(CurrentIsolate(), d));
+}
 
 bool legacy_v8::Value::BooleanValue() const {
   COMPAT_SELF_OR(false, "v8::Value::BooleanValue");
@@ -73,13 +89,29 @@ double legacy_v8::Value::NumberValue() const {
                  "v8::Value::NumberValue");
   v8::Local<v8::Value> value = Real(this);
   if (value->IsNumber()) return value.As<v8::Number>()->Value();
-  return value->NumberValue(CurrentContext()).FromMaybe(
-      std::numeric_limits<double>::quiet_NaN());
+  return value->NumberValue(CurrentContext())
+      .FromMaybe(std::numeric_limits<double>::quiet_NaN());
 }
 
 int64_t legacy_v8::Value::IntegerValue() const {
   COMPAT_SELF_OR(0, "v8::Value::IntegerValue");
-  return Real(this)->IntegerValue(CurrentContext()).FromMaybe(0);
+  v8::Local<v8::Value> value = Real(this);
+  if (value->IsInt32()) return value.As<v8::Int32>()->Value();
+  double d;
+  if (value->IsNumber()) {
+    d = value.As<v8::Number>()->Value();
+  } else {
+    // V8 3.x: ToInteger first, so NaN became 0 here.
+    v8::Local<v8::Number> number;
+    if (!value->ToNumber(CurrentContext()).ToLocal(&number)) return 0;
+    d = number->Value();
+    if (std::isnan(d)) return 0;
+  }
+  // V8 3.x converted a number with a plain C cast; on x86-64 every double
+  // outside int64_t (NaN and the infinities included) came out as INT64_MIN.
+  if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0))
+    return std::numeric_limits<int64_t>::min();
+  return static_cast<int64_t>(d);
 }
 
 uint32_t legacy_v8::Value::Uint32Value() const {

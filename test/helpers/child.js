@@ -6,9 +6,12 @@ const path = require('path');
 
 const root = path.join(__dirname, '..', '..');
 
-// Runs `node file args...` (file relative to the repository root) to the end.
-function runNode(file, args = [], { timeout = 20000, input, env } = {}) {
-  const result = spawnSync(process.execPath, [path.join(root, file), ...args], {
+// Runs `node [nodeArgs] file args...` (file relative to the repository
+// root) to the end.
+function runNode(file, args = [],
+  { timeout = 20000, input, env, args: nodeArgs = [] } = {}) {
+  const result = spawnSync(process.execPath,
+    [...nodeArgs, path.join(root, file), ...args], {
     cwd: root,
     input,
     timeout,

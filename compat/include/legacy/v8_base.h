@@ -1,6 +1,7 @@
 // legacy/v8_base.h: what every part of the V8 3.x facade shares: forward
-// declarations, the handle type check, and the runtime entry points the
-// inline parts of the facade call.
+// declarations, the handle type check, the compile-time refusal of APIs the
+// SDK cannot provide, and the runtime entry points the inline parts of the
+// facade call.
 //
 // The facade declares the old API in namespace legacy_v8 and never includes
 // the real V8 headers; <v8.h> in compat/include aliases it as v8.  The
@@ -13,10 +14,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 namespace legacy_v8 {
 
 class AccessorInfo;
+class AccessorSignature;
 class Arguments;
 class Array;
 class Boolean;
@@ -37,15 +40,24 @@ class Primitive;
 class RegExp;
 class Script;
 class Signature;
+class StackFrame;
 class StackTrace;
 class String;
 class Template;
 class TryCatch;
 class Uint32;
 class Value;
-template <class T> class Handle;
-template <class T> class Local;
-template <class T> class Persistent;
+template <class T>
+class Handle;
+template <class T>
+class Local;
+template <class T>
+class Persistent;
+
+// V8 3.x: called during garbage collection when only weak handles to the
+// object remain.
+typedef void (*WeakReferenceCallback)(Persistent<Value> object,
+                                      void* parameter);
 
 }  // namespace legacy_v8
 
@@ -60,6 +72,13 @@ struct FacadeAccess;
 void* NewLocal(void* slot);
 void* NewGlobal(void* slot);
 void DisposeGlobal(void* slot);
+void MakeWeakGlobal(void* slot, void* parameter,
+                    legacy_v8::WeakReferenceCallback callback);
+void ClearWeakGlobal(void* slot);
+void MarkIndependentGlobal(void* slot);
+bool IsNearDeathGlobal(void* slot);
+bool IsWeakGlobal(void* slot);
+void SetWrapperClassIdGlobal(void* slot, uint16_t class_id);
 // Reports a failed Handle<T>::Cast (old code casting to the wrong type) and
 // returns slot unchanged, as old V8 did; later calls on it fail cleanly.
 void* CheckCast(void* slot, int type, const char* api);
@@ -77,7 +96,10 @@ enum CastType {
   kCastObject,
   kCastRegExp,
   kCastString,
-  kCastUint32
+  kCastUint32,
+  kCastBooleanObject,
+  kCastNumberObject,
+  kCastStringObject
 };
 
 }  // namespace detail
@@ -85,10 +107,16 @@ enum CastType {
 
 // Fails to compile when a handle of S is assigned to a handle of an unrelated
 // T (old V8's TYPE_CHECK).
-#define COMPAT_V8_TYPE_CHECK(T, S)                           \
-  while (false) {                                            \
-    *(static_cast<T* volatile*>(0)) = static_cast<S*>(0);    \
+#define COMPAT_V8_TYPE_CHECK(T, S)                        \
+  while (false) {                                         \
+    *(static_cast<T* volatile*>(0)) = static_cast<S*>(0); \
   }
+
+// An old API that cannot work on modern V8 or Node is declared with this:
+// old code that calls it fails to compile with `message`, which names the
+// API and what to use instead (GCC and Clang report it as "call to '...'
+// declared with attribute error: <message>").  Never a silent misbehaviour.
+#define COMPAT_UNSUPPORTED(message) __attribute__((error(message)))
 
 // Every legacy translation unit references the runtime's module glue, so the
 // linker takes it from the static runtime library even for an addon that

@@ -1,4 +1,5 @@
-// legacy/v8_handles.h: Handle, Local, Persistent and HandleScope of V8 3.x.
+// legacy/v8_handles.h: Handle, Local, Persistent (with the weak-handle API
+// of V8 3.x) and HandleScope.
 #ifndef COMPAT_LEGACY_V8_HANDLES_H_
 #define COMPAT_LEGACY_V8_HANDLES_H_
 
@@ -24,12 +25,15 @@ class Handle {
   T* operator*() const { return val_; }
 
   // Object identity, as V8 3.x compared: both empty, or the same heap object.
+  // Two copies of one handle are equal without reading the slot, which may
+  // belong to an object the collector has already freed (a weak callback's
+  // `value == obj->handle_`).
   template <class S>
   bool operator==(Handle<S> that) const {
     void* const* a = reinterpret_cast<void* const*>(val_);
     void* const* b = reinterpret_cast<void* const*>(*that);
-    if (a == 0) return b == 0;
-    if (b == 0) return false;
+    if (a == b) return true;
+    if (a == 0 || b == 0) return false;
     return *a == *b;
   }
   template <class S>
@@ -75,13 +79,21 @@ class Local : public Handle<T> {
 
   // A new local handle to the same value, e.g. from a Persistent.
   static Local<T> New(Handle<T> that) {
-    return Local<T>(
-        reinterpret_cast<T*>(compat::detail::NewLocal(*that)));
+    return Local<T>(reinterpret_cast<T*>(compat::detail::NewLocal(*that)));
   }
 };
 
 // Old persistents are values: copies alias one global cell, Dispose frees
 // the cell without emptying any copy (old code writes Dispose(); Clear();).
+//
+// Weak handles (MakeWeak) call the old callback
+// `void cb(Persistent<Value> object, void* parameter)` once the object is
+// only weakly reachable.  Divergence: modern V8 frees the object before any
+// code may run, so the callback comes after the object is gone: IsNearDeath()
+// is true during it, Dispose() and ClearWeak() are accepted, and anything
+// that reads the object reports "the object was garbage collected" and throws
+// instead of returning it.  Reviving the object (MakeWeak or ClearWeak without
+// Dispose) is impossible and reported.
 template <class T>
 class Persistent : public Handle<T> {
  public:
@@ -113,11 +125,24 @@ class Persistent : public Handle<T> {
   }
   void Dispose() { compat::detail::DisposeGlobal(**this); }
   void Dispose(Isolate*) { Dispose(); }
+
+  void MakeWeak(void* parameters, WeakReferenceCallback callback) {
+    compat::detail::MakeWeakGlobal(**this, parameters, callback);
+  }
+  void ClearWeak() { compat::detail::ClearWeakGlobal(**this); }
+  // Divergence: modern V8 treats every weak handle as independent.
+  void MarkIndependent() { compat::detail::MarkIndependentGlobal(**this); }
+  bool IsNearDeath() const { return compat::detail::IsNearDeathGlobal(**this); }
+  bool IsWeak() const { return compat::detail::IsWeakGlobal(**this); }
+  void SetWrapperClassId(uint16_t class_id) {
+    compat::detail::SetWrapperClassIdGlobal(**this, class_id);
+  }
 };
 
-// `HandleScope scope;` with `return scope.Close(value);`.  Always escapable:
-// Close copies the value into the enclosing scope and leaves this scope at
-// once, so handles made after Close land in the enclosing scope (V8 3.x).
+// `HandleScope scope;` with `return scope.Close(value);`.  Close copies the
+// value into the enclosing scope and leaves this scope at once, so handles
+// made after Close land in the enclosing scope (V8 3.x).  A scope that is
+// never closed costs the enclosing scope nothing.
 class HandleScope {
  public:
   HandleScope();
@@ -140,7 +165,7 @@ class HandleScope {
   void operator delete(void*, size_t);
 
   friend struct compat::detail::FacadeAccess;
-  void* storage_[8];  // the real v8::EscapableHandleScope
+  void* storage_[6];  // the real v8::HandleScope
   bool closed_;
 };
 

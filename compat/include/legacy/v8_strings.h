@@ -19,6 +19,84 @@ class String : public Primitive {
 
   int Length() const;      // UTF-16 code units
   int Utf8Length() const;  // bytes of the UTF-8 encoding
+  bool MayContainNonAscii() const;
+
+  // V8 3.x: copy units [start, start + length) (length -1: to the end) and
+  // add a NUL when there is room (length -1, or fewer written than length)
+  // unless NO_NULL_TERMINATION.  Return the units written, without the NUL.
+  int Write(uint16_t* buffer, int start = 0, int length = -1,
+            int options = NO_OPTIONS) const;
+  // As Write, each unit truncated to its low byte and NUL made a space.
+  int WriteAscii(char* buffer, int start = 0, int length = -1,
+                 int options = NO_OPTIONS) const;
+  // V8 3.x: whole characters only, up to `length` bytes (-1: no limit); a
+  // NUL when there is room.  Returns the bytes written including that NUL;
+  // *nchars_ref gets the UTF-16 units written.
+  int WriteUtf8(char* buffer, int length = -1, int* nchars_ref = NULL,
+                int options = NO_OPTIONS) const;
+
+  bool IsExternal() const;
+  bool IsExternalAscii() const;
+
+  // What old code derives from to make strings over its own memory.  V8
+  // calls Dispose when the string is collected.
+  class ExternalStringResourceBase {
+   public:
+    virtual ~ExternalStringResourceBase() {}
+
+   protected:
+    ExternalStringResourceBase() {}
+    virtual void Dispose() { delete this; }
+
+   private:
+    friend struct compat::detail::FacadeAccess;
+    ExternalStringResourceBase(const ExternalStringResourceBase&);
+    void operator=(const ExternalStringResourceBase&);
+  };
+
+  class ExternalStringResource : public ExternalStringResourceBase {
+   public:
+    virtual ~ExternalStringResource() {}
+    virtual const uint16_t* data() const = 0;
+    virtual size_t length() const = 0;
+
+   protected:
+    ExternalStringResource() {}
+  };
+
+  class ExternalAsciiStringResource : public ExternalStringResourceBase {
+   public:
+    virtual ~ExternalAsciiStringResource() {}
+    virtual const char* data() const = 0;
+    virtual size_t length() const = 0;
+
+   protected:
+    ExternalAsciiStringResource() {}
+  };
+
+  static Local<String> NewExternal(ExternalStringResource* resource);
+  static Local<String> NewExternal(ExternalAsciiStringResource* resource);
+  bool MakeExternal(ExternalStringResource* resource);
+  bool MakeExternal(ExternalAsciiStringResource* resource);
+  bool CanMakeExternal();
+
+  ExternalStringResource* GetExternalStringResource() const COMPAT_UNSUPPORTED(
+      "v8::String::GetExternalStringResource is not supported: modern V8 "
+      "keeps its own resource object; keep a pointer to your resource "
+      "beside the string instead");
+  const ExternalAsciiStringResource* GetExternalAsciiStringResource() const
+      COMPAT_UNSUPPORTED(
+          "v8::String::GetExternalAsciiStringResource is not supported: "
+          "modern V8 keeps its own resource object; keep a pointer to your "
+          "resource beside the string instead");
+  static Local<String> NewUndetectable(const char* data, int length = -1)
+      COMPAT_UNSUPPORTED(
+          "v8::String::NewUndetectable is not supported: undetectable "
+          "strings are gone from V8; use v8::String::New");
+  static Local<String> NewUndetectable(const uint16_t* data, int length = -1)
+      COMPAT_UNSUPPORTED(
+          "v8::String::NewUndetectable is not supported: undetectable "
+          "strings are gone from V8; use v8::String::New");
 
   static Local<String> New(const char* data, int length = -1);
   static Local<String> New(const uint16_t* data, int length = -1);

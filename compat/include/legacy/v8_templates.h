@@ -1,5 +1,6 @@
-// legacy/v8_templates.h: FunctionTemplate, ObjectTemplate, Signature and the
-// arguments old callbacks receive (Arguments, AccessorInfo) in V8 3.x.
+// legacy/v8_templates.h: FunctionTemplate, ObjectTemplate (accessors and
+// interceptors), Signature, AccessorSignature and the arguments old callbacks
+// receive (Arguments, AccessorInfo) in V8 3.x.
 #ifndef COMPAT_LEGACY_V8_TEMPLATES_H_
 #define COMPAT_LEGACY_V8_TEMPLATES_H_
 
@@ -14,6 +15,9 @@ class Arguments {
   int Length() const { return length_; }
   // Undefined when i is out of range.
   Local<Value> operator[](int i) const;
+  // The function being called (the one its FunctionTemplate made in this
+  // context).
+  Local<Function> Callee() const;
   Local<Object> This() const;
   Local<Object> Holder() const;
   bool IsConstructCall() const;
@@ -29,7 +33,60 @@ class Arguments {
   int length_;
 };
 
+// What accessor and interceptor callbacks receive.  Built by the runtime's
+// trampolines; old code only ever sees it as `const AccessorInfo&`.
+class AccessorInfo {
+ public:
+  Isolate* GetIsolate() const;
+  Local<Value> Data() const;
+  Local<Object> This() const;
+  Local<Object> Holder() const;
+
+ private:
+  friend struct compat::detail::FacadeAccess;
+  AccessorInfo(const void* info, const void* record, int kind)
+      : info_(info), record_(record), kind_(kind) {}
+  const void* info_;    // the real v8::PropertyCallbackInfo<...>
+  const void* record_;  // the runtime's record of the callbacks and data
+  int kind_;            // which PropertyCallbackInfo info_ is
+};
+
 typedef Handle<Value> (*InvocationCallback)(const Arguments& args);
+
+// Interceptors: returning an empty handle means "not intercepted", and the
+// property is looked up as if there were no interceptor.
+typedef Handle<Value> (*NamedPropertyGetter)(Local<String> property,
+                                             const AccessorInfo& info);
+typedef Handle<Value> (*NamedPropertySetter)(Local<String> property,
+                                             Local<Value> value,
+                                             const AccessorInfo& info);
+typedef Handle<Integer> (*NamedPropertyQuery)(Local<String> property,
+                                              const AccessorInfo& info);
+typedef Handle<Boolean> (*NamedPropertyDeleter)(Local<String> property,
+                                                const AccessorInfo& info);
+typedef Handle<Array> (*NamedPropertyEnumerator)(const AccessorInfo& info);
+typedef Handle<Value> (*IndexedPropertyGetter)(uint32_t index,
+                                               const AccessorInfo& info);
+typedef Handle<Value> (*IndexedPropertySetter)(uint32_t index,
+                                               Local<Value> value,
+                                               const AccessorInfo& info);
+typedef Handle<Integer> (*IndexedPropertyQuery)(uint32_t index,
+                                                const AccessorInfo& info);
+typedef Handle<Boolean> (*IndexedPropertyDeleter)(uint32_t index,
+                                                  const AccessorInfo& info);
+typedef Handle<Array> (*IndexedPropertyEnumerator)(const AccessorInfo& info);
+
+enum AccessType {
+  ACCESS_GET,
+  ACCESS_SET,
+  ACCESS_HAS,
+  ACCESS_DELETE,
+  ACCESS_KEYS
+};
+typedef bool (*NamedSecurityCallback)(Local<Object> host, Local<Value> key,
+                                      AccessType type, Local<Value> data);
+typedef bool (*IndexedSecurityCallback)(Local<Object> host, uint32_t index,
+                                        AccessType type, Local<Value> data);
 
 class Template : public Data {
  public:
@@ -42,8 +99,41 @@ class ObjectTemplate : public Template {
  public:
   static Local<ObjectTemplate> New();
   Local<Object> NewInstance();
+  // Divergence: modern V8 installs template accessors as native data
+  // properties; reads and writes reach the callbacks exactly as before, but
+  // Object.getOwnPropertyDescriptor shows a data property.
+  void SetAccessor(
+      Handle<String> name, AccessorGetter getter, AccessorSetter setter = 0,
+      Handle<Value> data = Handle<Value>(), AccessControl settings = DEFAULT,
+      PropertyAttribute attribute = None,
+      Handle<AccessorSignature> signature = Handle<AccessorSignature>());
+  void SetNamedPropertyHandler(NamedPropertyGetter getter,
+                               NamedPropertySetter setter = 0,
+                               NamedPropertyQuery query = 0,
+                               NamedPropertyDeleter deleter = 0,
+                               NamedPropertyEnumerator enumerator = 0,
+                               Handle<Value> data = Handle<Value>());
+  void SetIndexedPropertyHandler(IndexedPropertyGetter getter,
+                                 IndexedPropertySetter setter = 0,
+                                 IndexedPropertyQuery query = 0,
+                                 IndexedPropertyDeleter deleter = 0,
+                                 IndexedPropertyEnumerator enumerator = 0,
+                                 Handle<Value> data = Handle<Value>());
+  void SetCallAsFunctionHandler(InvocationCallback callback,
+                                Handle<Value> data = Handle<Value>());
   int InternalFieldCount();
   void SetInternalFieldCount(int value);
+
+  void MarkAsUndetectable() COMPAT_UNSUPPORTED(
+      "v8::ObjectTemplate::MarkAsUndetectable is not supported: modern V8 "
+      "only allows it on callable objects; use a plain object");
+  void SetAccessCheckCallbacks(NamedSecurityCallback named_handler,
+                               IndexedSecurityCallback indexed_handler,
+                               Handle<Value> data = Handle<Value>(),
+                               bool turned_on_by_default = true)
+      COMPAT_UNSUPPORTED(
+          "v8::ObjectTemplate::SetAccessCheckCallbacks is not supported: "
+          "Node runs one security context; use a Proxy or an interceptor");
 };
 
 class Signature : public Data {
@@ -51,6 +141,29 @@ class Signature : public Data {
   static Local<Signature> New(
       Handle<FunctionTemplate> receiver = Handle<FunctionTemplate>(),
       int argc = 0, Handle<FunctionTemplate> argv[] = 0);
+};
+
+// V8 3.11: an accessor with this signature only runs on instances of the
+// template; on any other receiver it throws "Illegal invocation".
+class AccessorSignature : public Data {
+ public:
+  static Local<AccessorSignature> New(
+      Handle<FunctionTemplate> receiver = Handle<FunctionTemplate>());
+};
+
+class TypeSwitch : public Data {
+ public:
+  static Local<TypeSwitch> New(Handle<FunctionTemplate> type)
+      COMPAT_UNSUPPORTED(
+          "v8::TypeSwitch is not supported: it is gone from "
+          "V8; test each v8::FunctionTemplate::HasInstance");
+  static Local<TypeSwitch> New(int argc, Handle<FunctionTemplate> types[])
+      COMPAT_UNSUPPORTED(
+          "v8::TypeSwitch is not supported: it is gone from "
+          "V8; test each v8::FunctionTemplate::HasInstance");
+  int match(Handle<Value> value) COMPAT_UNSUPPORTED(
+      "v8::TypeSwitch is not supported: it is gone from "
+      "V8; test each v8::FunctionTemplate::HasInstance");
 };
 
 class FunctionTemplate : public Template {
@@ -65,7 +178,10 @@ class FunctionTemplate : public Template {
   Local<ObjectTemplate> PrototypeTemplate();
   void Inherit(Handle<FunctionTemplate> parent);
   void SetClassName(Handle<String> name);
-  void SetHiddenPrototype(bool value);
+  void SetHiddenPrototype(bool value) COMPAT_UNSUPPORTED(
+      "v8::FunctionTemplate::SetHiddenPrototype is not supported: hidden "
+      "prototypes are gone from V8; put the properties on the instance "
+      "template instead");
   void ReadOnlyPrototype();
   bool HasInstance(Handle<Value> object);
 };

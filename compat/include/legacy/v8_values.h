@@ -5,10 +5,10 @@
 
 #include "v8_handles.h"
 
-#define COMPAT_V8_CAST(Type)                                            \
-  static Type* Cast(::legacy_v8::Value* obj) {                         \
-    return static_cast<Type*>(compat::detail::CheckCast(                \
-        obj, compat::detail::kCast##Type, "v8::" #Type "::Cast"));      \
+#define COMPAT_V8_CAST(Type)                                       \
+  static Type* Cast(::legacy_v8::Value* obj) {                     \
+    return static_cast<Type*>(compat::detail::CheckCast(           \
+        obj, compat::detail::kCast##Type, "v8::" #Type "::Cast")); \
   }
 
 namespace legacy_v8 {

@@ -1,0 +1,46 @@
+'use strict';
+// Differential: every legacy-style test addon with a driver in
+// test/differential/ is built twice from the same source -- against Node
+// 0.8.28's own headers with plain g++, run under Node 0.8.28, and through
+// node-waf-compat, run under this node -- and must print the same lines,
+// after the engine differences listed in test/differential/normalise.js.
+const t = require('tap');
+const fs = require('fs');
+const path = require('path');
+const { compare, oracle } = require('./helpers/differential');
+const { RULES } = require('./differential/normalise');
+
+const dir = path.join(__dirname, 'differential');
+const concerns = fs.readdirSync(dir)
+  .filter((f) => f.endsWith('.js') && f !== 'common.js' &&
+    f !== 'normalise.js')
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+const node = oracle();
+if (node.skip) {
+  t.skip(`differential tests against Node 0.8.28: ${node.skip}`);
+} else {
+  let compared = 0;
+  for (const concern of concerns) {
+    t.test(`${concern}: same results on node 0.8.28 and through the SDK`,
+      async (t) => {
+        const result = compare(concern);
+        if (result.skip) {
+          t.skip(result.skip);
+          return;
+        }
+        const { oracle: old, modern } = result;
+        t.equal(old.code, 0, `node 0.8.28 ran the driver: ${old.stderr}`);
+        t.equal(modern.code, 0, `this node ran the driver: ${modern.stderr}`);
+        t.ok(old.lines.length > 0, 'the oracle printed results');
+        t.same(modern.lines, old.lines, `${old.lines.length} checks`);
+        compared += old.lines.length;
+      });
+  }
+  t.teardown(() => {
+    t.comment(`${compared} checks compared across ${concerns.length} ` +
+      `addons; ${RULES.length} engine differences normalised ` +
+      '(test/differential/normalise.js)');
+  });
+}

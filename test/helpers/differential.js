@@ -1,0 +1,87 @@
+'use strict';
+// differential.js: runs a legacy-style test addon twice from the same
+// source -- built against Node 0.8.28's own headers with plain g++ and run
+// under Node 0.8.28 (the oracle), and built through node-waf-compat and run
+// under the node running the tests -- and returns both outputs, normalised.
+//
+// The oracle build is cached in build/differential/<version>/, keyed by a
+// hash of the sources and the command line.
+const { spawnSync, execFileSync } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const path = require('path');
+const { ensureNode, ORACLE } = require('./node_dist');
+const { normalise } = require('../differential/normalise');
+
+const root = path.join(__dirname, '..', '..');
+
+// The oracle node, or { skip: reason } when it cannot be had.
+function oracle() {
+  try {
+    return ensureNode(ORACLE);
+  } catch (error) {
+    return { skip: `Node ${ORACLE} is not available: ${error.message}` };
+  }
+}
+
+// The addon `concern` built against the oracle's headers with g++, as
+// node-waf era compilers built it (GNU C++98); cached.
+function buildOracleAddon(node, concern) {
+  const dir = path.join(root, 'test', 'addons', concern);
+  const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.cc'))
+    .sort().map((f) => path.join(dir, f));
+  const out = path.join(root, 'build', 'differential', node.version);
+  const target = path.join(out, `${concern}.node`);
+  const args = ['-std=gnu++98', '-fPIC', '-shared', '-DBUILDING_NODE_EXTENSION',
+    `-I${node.include}`, '-w', '-O1', ...sources, '-o', target];
+  const hash = crypto.createHash('sha256');
+  hash.update(args.join('\0'));
+  for (const file of sources) hash.update(fs.readFileSync(file));
+  const key = hash.digest('hex');
+  const stamp = `${target}.sha256`;
+  if (fs.existsSync(target) && fs.existsSync(stamp) &&
+      fs.readFileSync(stamp, 'utf8') === key) {
+    return target;
+  }
+  fs.mkdirSync(out, { recursive: true });
+  execFileSync('g++', args, { stdio: 'pipe' });
+  fs.writeFileSync(stamp, key);
+  return target;
+}
+
+function run(nodeBin, concern, addon) {
+  const driver = path.join(root, 'test', 'differential', `${concern}.js`);
+  const result = spawnSync(nodeBin, ['--expose-gc', driver, addon], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  return {
+    code: result.status,
+    signal: result.signal,
+    stdout: result.stdout,
+    stderr: result.stderr,
+  };
+}
+
+// { skip } or { oracle: {lines, raw}, modern: {lines, raw} } for concern.
+function compare(concern) {
+  const node = oracle();
+  if (node.skip) return { skip: node.skip };
+  let oracleAddon;
+  try {
+    oracleAddon = buildOracleAddon(node, concern);
+  } catch (error) {
+    return { skip: `cannot build the oracle addon with g++: ` +
+      String(error.stderr || error.message).split('\n')[0] };
+  }
+  const modernAddon = path.join(root, 'build', 'Release', `${concern}.node`);
+  const old = run(node.bin, concern, oracleAddon);
+  const now = run(process.execPath, concern, modernAddon);
+  return {
+    oracle: { ...old, lines: normalise(old.stdout, 'oracle', concern) },
+    modern: { ...now, lines: normalise(now.stdout, 'modern', concern) },
+  };
+}
+
+module.exports = { compare, oracle, buildOracleAddon };

@@ -1,0 +1,90 @@
+'use strict';
+// Old code's misuse of the V8/node API is reported with a clear message on
+// stderr and becomes a JS exception or an abort with that message, never
+// silent corruption.
+const t = require('tap');
+const { runNode, lastJson } = require('./helpers/child');
+
+const fixture = (name) => `test/fixtures/v8_misuse/${name}.js`;
+const v8Major = Number(process.versions.v8.split('.')[0]);
+
+function throws(t, name, message) {
+  const run = runNode(fixture('throws'), [name]);
+  t.equal(run.code, 0, run.stderr);
+  t.same(lastJson(run.stdout), { name: 'TypeError', message });
+  t.match(run.stderr, `node-waf-compat: ${message}`, 'reported on stderr');
+}
+
+t.test('Local<Function>::Cast of a non-function: reported, then Call throws',
+  async (t) => {
+    const run = runNode(fixture('throws'), ['castNonFunction']);
+    t.match(run.stderr, 'v8::Function::Cast: the value is not of that type');
+    throws(t, 'castNonFunction',
+      'v8::Function::Call: the value is not a function');
+  });
+
+t.test('a call through an empty handle throws a TypeError', async (t) => {
+  throws(t, 'emptyHandle', 'v8::Object::Get: called on an empty handle');
+});
+
+t.test('HandleScope::Close twice throws a TypeError', async (t) => {
+  throws(t, 'closeTwice',
+    'v8::HandleScope::Close: the scope was already closed');
+});
+
+t.test('external array data on a Buffer is refused', async (t) => {
+  throws(t, 'externalOnBuffer',
+    'v8::Object::SetIndexedPropertiesToExternalArrayData: the object is a ' +
+    'typed array or Buffer; its elements are its own bytes and cannot be ' +
+    'moved');
+});
+
+t.test('a local used after its HandleScope closed is caught where V8 ' +
+  'publishes the handle block bounds', async (t) => {
+  if (v8Major < 12) {
+    // V8 11 (Node 20) keeps the bounds private: the stale slot is read as
+    // V8 3.x read it (by luck), and nothing is reported.
+    const run = runNode(fixture('throws'), ['useAfterClose']);
+    t.equal(run.code, 0, run.stderr);
+    t.same(lastJson(run.stdout), { returned: 4 });
+    return;
+  }
+  throws(t, 'useAfterClose',
+    'v8::String::Length: the handle was used after its HandleScope closed ' +
+    '(return it with scope.Close(value), or keep it in a Persistent)');
+});
+
+t.test('ObjectWrap::Unwrap of an object without internal field aborts ' +
+  'with a message (node 0.x asserted)', async (t) => {
+  const run = runNode(fixture('aborts'), ['unwrapPlain']);
+  t.equal(run.signal, 'SIGABRT');
+  t.notMatch(run.stdout, 'survived');
+  t.match(run.stderr, 'node-waf-compat: fatal: node::ObjectWrap::Unwrap: ' +
+    'the object has no internal field');
+});
+
+for (const name of ['scopeOnThread', 'lockerOnThread']) {
+  t.test(`V8 from another thread aborts with a message (${name})`,
+    async (t) => {
+      const run = runNode(fixture('aborts'), [name]);
+      t.equal(run.signal, 'SIGABRT');
+      t.match(run.stderr, /node-waf-compat: fatal: v8::(HandleScope|Locker): called on a thread other than the main thread/);
+    });
+}
+
+t.test('weak callbacks run after the object is gone: touching it throws ' +
+  'inside the callback, reviving it is reported, and cells V8 reuses ' +
+  'never reach old code', async (t) => {
+  const run = runNode(fixture('weak'), [], { args: ['--expose-gc'] });
+  t.equal(run.code, 0, run.stderr);
+  t.same(lastJson(run.stdout), {
+    weak: [1, 1, 1],  // touched once, got nothing, revival attempted once
+    churn: [2000, 2000],  // every callback ran; every new persistent intact
+    // Handles left undisposed by their callbacks, disposed later: still
+    // near death, and disposing them leaves the newer persistents intact.
+    later: [500, 500, 500],
+  });
+  t.match(run.stderr, 'v8::Value::ToObject: the object was garbage ' +
+    'collected (this handle was made weak and its weak callback is running)');
+  t.match(run.stderr, 'it tried to keep the object alive');
+});
