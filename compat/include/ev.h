@@ -326,10 +326,7 @@ void compat__ev_async_start(struct ev_loop *loop, ev_async *w, int mode);
 void compat__ev_async_stop(struct ev_loop *loop, ev_async *w);
 void compat__ev_async_send(struct ev_loop *loop, ev_async *w);
 
-/* ---- generic watcher macros (ev.pod "GENERIC WATCHER FUNCTIONS") ----
- * Every watcher type has these members by name, so the macros read them
- * directly instead of through an ev_watcher cast (which GCC rightly flags as
- * type punning in code built with -O2 -Wall). */
+/* ---- generic watcher macros (ev.pod "GENERIC WATCHER FUNCTIONS") ---- */
 #define ev_set_cb(ev, cb_) ((ev)->cb = (cb_))
 #define ev_cb(ev) ((ev)->cb)
 #define ev_init(ev, cb_)                       \
@@ -337,12 +334,17 @@ void compat__ev_async_send(struct ev_loop *loop, ev_async *w);
     compat__ev_init((void *)(ev), "ev_init");  \
     ev_set_cb((ev), cb_);                      \
   } while (0)
+
+#ifndef __cplusplus
+/* C: the members are read by name, which needs a watcher pointer.  libev
+ * cast any pointer to ev_watcher *, which GCC flags as type punning (and
+ * may miscompile under -fstrict-aliasing). */
 #define ev_is_active(ev) (0 + (ev)->active)
 #define ev_is_pending(ev) (0 + (ev)->pending)
 #define ev_priority(ev) (+(ev)->priority)
 #define ev_set_priority(ev, pri) ((ev)->priority = (pri))
 #define ev_periodic_at(ev) (+(ev)->at)
-
+#endif
 /* Each TYPE_init is ev_init (reported under its own name) + TYPE_set. */
 #define COMPAT__EV_INIT(ev, cb_, api)  \
   compat__ev_init((void *)(ev), api); \
@@ -674,6 +676,71 @@ void ev_set_loop_release_cb(EV_P_ void (*release)(EV_P),
 
 #ifdef __cplusplus
 }
+
+/* C++: like libev's casts, the generic macros take any pointer (also to a
+ * structure that starts with a watcher, or void *), but a watcher is read
+ * through its own type, so nothing is type-punned for the optimizer. */
+template <class T>
+static __inline__ ev_watcher *compat__ev_watcher(T *w) {
+  return (ev_watcher *)(void *)w;
+}
+template <class T>
+static __inline__ int compat__ev_active(const T *w) {
+  return compat__ev_watcher((T *)w)->active;
+}
+template <class T>
+static __inline__ int compat__ev_pending(const T *w) {
+  return compat__ev_watcher((T *)w)->pending;
+}
+template <class T>
+static __inline__ int compat__ev_priority(const T *w) {
+  return compat__ev_watcher((T *)w)->priority;
+}
+template <class T>
+static __inline__ int compat__ev_set_priority(T *w, int pri) {
+  return compat__ev_watcher(w)->priority = pri;
+}
+template <class T>
+static __inline__ ev_tstamp compat__ev_at(const T *w) {
+  return ((ev_watcher_time *)(void *)(T *)w)->at;
+}
+#define COMPAT__EV_TYPED(type)                                            \
+  static __inline__ int compat__ev_active(const type *w) {               \
+    return w->active;                                                    \
+  }                                                                      \
+  static __inline__ int compat__ev_pending(const type *w) {              \
+    return w->pending;                                                   \
+  }                                                                      \
+  static __inline__ int compat__ev_priority(const type *w) {             \
+    return w->priority;                                                  \
+  }                                                                      \
+  static __inline__ int compat__ev_set_priority(type *w, int pri) {      \
+    return w->priority = pri;                                            \
+  }
+COMPAT__EV_TYPED(ev_watcher)
+COMPAT__EV_TYPED(ev_watcher_list)
+COMPAT__EV_TYPED(ev_watcher_time)
+COMPAT__EV_TYPED(ev_io)
+COMPAT__EV_TYPED(ev_timer)
+COMPAT__EV_TYPED(ev_periodic)
+COMPAT__EV_TYPED(ev_signal)
+COMPAT__EV_TYPED(ev_child)
+COMPAT__EV_TYPED(ev_stat)
+COMPAT__EV_TYPED(ev_idle)
+COMPAT__EV_TYPED(ev_prepare)
+COMPAT__EV_TYPED(ev_check)
+COMPAT__EV_TYPED(ev_fork)
+COMPAT__EV_TYPED(ev_cleanup)
+COMPAT__EV_TYPED(ev_async)
+#undef COMPAT__EV_TYPED
+static __inline__ ev_tstamp compat__ev_at(const ev_periodic *w) {
+  return w->at;
+}
+#define ev_is_active(ev) compat__ev_active(ev)
+#define ev_is_pending(ev) compat__ev_pending(ev)
+#define ev_priority(ev) compat__ev_priority(ev)
+#define ev_set_priority(ev, pri) compat__ev_set_priority((ev), (pri))
+#define ev_periodic_at(ev) compat__ev_at(ev)
 #endif
 
 #endif /* COMPAT_EV_H_ */

@@ -51,14 +51,7 @@ void FeedAsyncs(struct ev_loop* loop) {
   }
 }
 
-void DetachAsync(Box* box) {
-  // libev keeps asyncs in an array and fills a hole with the last one.
-  auto& list = box->loop->asyncs;
-  Box* last = list.back();
-  list[box->index] = last;
-  last->index = box->index;
-  list.pop_back();
-}
+void DetachAsync(Box* box) { ListRemove(&box->loop->asyncs, box); }
 
 }  // namespace ev
 }  // namespace compat
@@ -76,8 +69,7 @@ void compat__ev_async_start(struct ev_loop* loop, ev_async* w, int mode) {
   Box* box = Activate(loop, reinterpret_cast<ev_watcher*>(w), Kind::kAsync,
                       mode, "ev_async_start");
   if (box == nullptr) return;
-  box->index = static_cast<int>(loop->asyncs.size());
-  loop->asyncs.push_back(box);
+  ListAppend(&loop->asyncs, box);
 }
 
 void compat__ev_async_stop(struct ev_loop* loop, ev_async* w) {

@@ -123,6 +123,7 @@ class Heap {
   void Adjust(Box* box);
   // After every element's `at` changed (libev's reheap).
   void Rebuild();
+  void Clear() { items_.clear(); }
   // The heap property and the boxes' indices hold.
   bool Valid() const;
 
@@ -132,6 +133,9 @@ class Heap {
   void Place(int k, Box* box) {
     items_[k] = box;
     box->index = k;
+    // libev keeps a heap watcher's position in `active` (its heap starts
+    // at index 3); code may print it, and only tests it for zero.
+    box->w->active = k + 3;
   }
   std::vector<Box*> items_;
 };
@@ -193,10 +197,13 @@ void VerifyPending(struct ev_loop* loop);
 Box* Activate(struct ev_loop* loop, ev_watcher* w, Kind kind, int mode,
               const char* api);
 // Unregisters an active watcher: detaches it from its kind's structures,
-// w->active = 0 (unless !touch_watcher) and, with adjust_count, the loop's
-// count - 1 (libev's ev_stop).  The box is freed once no dispatch can still
-// use it.
-void Deactivate(Box* box, bool adjust_count, bool touch_watcher = true);
+// w->active = 0 and, with adjust_count, the loop's count - 1 (libev's
+// ev_stop).  The box is freed once no dispatch can still use it.
+void Deactivate(Box* box, bool adjust_count);
+// Puts box at the end of a list watcher array (libev: `active` is the
+// position + 1) / removes it, filling the hole with the last one.
+void ListAppend(std::vector<Box*>* list, Box* box);
+void ListRemove(std::vector<Box*>* list, Box* box);
 // The first half of libev's ev_TYPE_stop: clears the pending state and
 // returns the box if w is active (null if not, or if the call is refused).
 Box* BeginStop(struct ev_loop* loop, ev_watcher* w, const char* api);
@@ -218,7 +225,8 @@ void SyncKeepalive(struct ev_loop* loop);
 void Wake(struct ev_loop* loop);
 // Creates the default loop over uv_loop with host (null: run callbacks
 // directly), or rebinds it if it exists.  On the loop's thread.
-struct ev_loop* AttachDefaultLoop(uv_loop_t* uv_loop, Host* host);
+struct ev_loop* AttachDefaultLoop(uv_loop_t* uv_loop, Host* host,
+                                  unsigned flags = 0);
 // After this no thread touches libuv through the loop any more: sends become
 // no-ops.  Waits for senders already inside.  Any thread, idempotent.
 void Shutdown(struct ev_loop* loop);
@@ -287,8 +295,10 @@ void DetachIo(Box* box);
 void DetachSimple(Box* box);
 void DetachSignal(Box* box);
 void DetachChild(Box* box);
-// Gives up the loop's claim on every signal (loop teardown).
-void ReleaseSignals(struct ev_loop* loop);
+// Teardown: forget every fd and signal of the loop and close their
+// handles, without touching the watchers.
+void ForgetFds(struct ev_loop* loop);
+void ForgetSignals(struct ev_loop* loop);
 
 // Consistency checks of ev_verify, one per file.
 void VerifyLists(struct ev_loop* loop);
@@ -306,6 +316,7 @@ struct ev_loop {
   bool is_default;
   compat::ev::Host* host;
   pid_t pid;  // the process that last set up the uv loop (fork detection)
+  bool forkcheck;  // EVFLAG_FORKCHECK: ev_run notices a fork by itself
   // The thread that runs the loop: Node's main thread for the default loop
   // inside Node; for a standalone loop the thread inside ev_run, if any.
   std::atomic<std::thread::id> owner;

@@ -82,7 +82,11 @@ void OpenPoll(Fd* fd) {
     MarkBad(loop, fd);
   } else {
     // libev (ev.c, fd_kill): an fd the backend rejects has its watchers
-    // stopped and fed EV_ERROR | EV_READ | EV_WRITE.
+    // stopped and fed EV_ERROR | EV_READ | EV_WRITE (a libev built with
+    // assertions, as Debian's, aborts instead).
+    Warn("ev_io_start: fd %d cannot be polled (%s); libev asserts, or stops "
+         "the watcher with EV_ERROR, as node-waf-compat does",
+         fd->fd, uv_strerror(err));
     MarkBad(loop, fd);
   }
 }
@@ -206,6 +210,16 @@ void DetachIo(Box* box) {
   ClosePoll(fd);
   loop->fds.erase(it);
   delete fd;
+}
+
+void ForgetFds(struct ev_loop* loop) {
+  for (auto& entry : loop->fds) {
+    ClosePoll(entry.second);
+    delete entry.second;
+  }
+  loop->fds.clear();
+  loop->always_ready.clear();
+  loop->bad_fds.clear();
 }
 
 void VerifyIo(struct ev_loop* loop) {

@@ -92,8 +92,12 @@ void InitInternalWatcher(ev_watcher* w, int priority,
   w->compat__init = kInitialised;
 }
 
-struct ev_loop* NewLoop(uv_loop_t* uv_loop, bool owns_uv, Host* host) {
+struct ev_loop* NewLoop(uv_loop_t* uv_loop, bool owns_uv, Host* host,
+                        unsigned flags) {
   struct ev_loop* loop = new struct ev_loop;
+  // The other flags choose libev backends and signal handling, which libuv
+  // decides for itself.
+  loop->forkcheck = (flags & EVFLAG_FORKCHECK) != 0;
   loop->uv = uv_loop;
   loop->owns_uv = owns_uv;
   loop->is_default = false;
@@ -301,7 +305,7 @@ Box* Activate(struct ev_loop* loop, ev_watcher* w, Kind kind, int mode,
   return box;
 }
 
-void Deactivate(Box* box, bool adjust_count, bool touch_watcher) {
+void Deactivate(Box* box, bool adjust_count) {
   struct ev_loop* loop = box->loop;
   ev_watcher* w = box->w;
   if (w == nullptr) return;
@@ -323,7 +327,7 @@ void Deactivate(Box* box, bool adjust_count, bool touch_watcher) {
     auto it = Registry()->find(w);
     if (it != Registry()->end() && it->second == box) Registry()->erase(it);
   }
-  if (touch_watcher) w->active = 0;
+  w->active = 0;
   box->w = nullptr;
   if (adjust_count) {
     loop->activecnt.fetch_sub(1);
@@ -388,31 +392,68 @@ void Shutdown(struct ev_loop* loop) {
   while (loop->senders.load() != 0) std::this_thread::yield();
 }
 
+void ListAppend(std::vector<Box*>* list, Box* box) {
+  box->index = static_cast<int>(list->size());
+  list->push_back(box);
+  box->w->active = box->index + 1;
+}
+
+void ListRemove(std::vector<Box*>* list, Box* box) {
+  Box* last = list->back();
+  (*list)[box->index] = last;
+  last->index = box->index;
+  if (last->w != nullptr) last->w->active = last->index + 1;
+  list->pop_back();
+}
+
 void CloseLoop(struct ev_loop* loop) {
   if (loop->check_hook == nullptr) return;
   Shutdown(loop);
+  // libev (ev.c, ev_loop_destroy) does not touch the watchers of a loop it
+  // destroys: they may be gone already, and stay marked active.  The layer
+  // only forgets them.
   std::vector<Box*> active;
   {
     std::lock_guard<std::mutex> hold(*RegistryLock());
-    for (auto& entry : *Registry())
-      if (entry.second->loop == loop) active.push_back(entry.second);
+    auto* registry = Registry();
+    for (auto it = registry->begin(); it != registry->end();) {
+      if (it->second->loop == loop) {
+        active.push_back(it->second);
+        it = registry->erase(it);
+      } else {
+        ++it;
+      }
+    }
   }
-  // libev (ev.c, ev_loop_destroy) does not touch the watchers of a loop it
-  // destroys: they may be gone already, and stay marked active.
-  ++loop->dispatch_depth;  // boxes die together, after the loop is clean
-  for (Box* box : active) Deactivate(box, true, false);
+  ++loop->dispatch_depth;
+  for (Box* box : active) {
+    box->w = nullptr;
+    Bury(box);
+  }
+  loop->asyncs.clear();
+  loop->prepares.clear();
+  loop->checks.clear();
+  loop->forks.clear();
+  loop->cleanups.clear();
+  for (auto& list : loop->idles) list.clear();
+  loop->idleall = 0;
+  loop->children.clear();
+  loop->timers.Clear();
+  loop->periodics.Clear();
+  ForgetFds(loop);
+  ForgetSignals(loop);
   DropPending(loop);
   --loop->dispatch_depth;
   CollectGraveyard(loop);
   CloseHooks(loop);
-  ReleaseSignals(loop);
 }
 
-struct ev_loop* AttachDefaultLoop(uv_loop_t* uv_loop, Host* host) {
+struct ev_loop* AttachDefaultLoop(uv_loop_t* uv_loop, Host* host,
+                                  unsigned flags) {
   std::lock_guard<std::mutex> hold(*DefaultLoopLock());
   struct ev_loop* loop = default_loop.load();
   if (loop == nullptr) {
-    loop = NewLoop(uv_loop, false, host);
+    loop = NewLoop(uv_loop, false, host, flags);
     loop->is_default = true;
     static bool at_exit_registered = false;
     if (!at_exit_registered) {
@@ -439,10 +480,9 @@ using compat::ev::Box;
 extern "C" {
 
 struct ev_loop* compat__ev_default_loop(unsigned int flags) {
-  (void)flags;  // libuv chooses the backend
   struct ev_loop* loop = compat::ev::default_loop.load();
   if (loop != nullptr) return loop;
-  return compat::ev::AttachDefaultLoop(uv_default_loop(), nullptr);
+  return compat::ev::AttachDefaultLoop(uv_default_loop(), nullptr, flags);
 }
 
 struct ev_loop* compat__ev_default_loop_uc(void) {
@@ -458,7 +498,6 @@ struct ev_loop* compat__ev_default_loop_uc(void) {
 }
 
 struct ev_loop* compat__ev_loop_new(unsigned int flags) {
-  (void)flags;
   uv_loop_t* uv = new uv_loop_t;
   int err = uv_loop_init(uv);
   if (err != 0) {
@@ -467,7 +506,7 @@ struct ev_loop* compat__ev_loop_new(unsigned int flags) {
     delete uv;
     return nullptr;
   }
-  return compat::ev::NewLoop(uv, true, nullptr);
+  return compat::ev::NewLoop(uv, true, nullptr, flags);
 }
 
 void compat__ev_loop_destroy(struct ev_loop* loop) {

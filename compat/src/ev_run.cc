@@ -8,6 +8,8 @@
 // boundary falls relative to libuv's own timers phase does not matter: the
 // layer's timers are kept in libev's heap and only ever fire from the check
 // hook.
+#include <unistd.h>
+
 #include <cmath>
 
 #include "ev_internal.h"
@@ -16,6 +18,9 @@
 namespace compat {
 namespace ev {
 namespace {
+
+// libev's MAX_BLOCKTIME.
+const double kMaxBlockTime = 59.743;
 
 void OnPrepare(uv_prepare_t* handle) {
   struct ev_loop* loop = static_cast<struct ev_loop*>(handle->data);
@@ -72,7 +77,9 @@ void OnCheck(uv_check_t* handle) {
 void OnSpin(uv_idle_t* handle) { (void)handle; }
 
 void OnAlarm(uv_timer_t* handle) {
-  UpdateWakeups(static_cast<struct ev_loop*>(handle->data));
+  struct ev_loop* loop = static_cast<struct ev_loop*>(handle->data);
+  loop->alarm_due = 0;
+  UpdateWakeups(loop);
 }
 
 template <typename T>
@@ -177,6 +184,12 @@ void UpdateWakeups(struct ev_loop* loop) {
     else
       uv_prepare_stop(loop->prepare_hook);
   }
+  if (!timed && !spin) {
+    // libev (ev.c, MAX_BLOCKTIME) never blocks longer than this, so check
+    // and prepare watchers still run now and then on an idle loop.
+    when = uv_hrtime() * 1e-9 + kMaxBlockTime;
+    timed = loop->alarm_due == 0;  // keep an alarm that is already set
+  }
   if (timed && !spin) {
     // libuv's timers count whole milliseconds of its cached loop time,
     // which is never ahead of the monotonic clock: rounding up from it, the
@@ -189,7 +202,7 @@ void UpdateWakeups(struct ev_loop* loop) {
       loop->alarm_due = due;
       uv_timer_start(loop->alarm, OnAlarm, ms, 0);
     }
-  } else if (loop->alarm_due != 0) {
+  } else if (spin && loop->alarm_due != 0) {
     loop->alarm_due = 0;
     uv_timer_stop(loop->alarm);
   }
@@ -225,6 +238,8 @@ int compat__ev_run(struct ev_loop* loop, int flags) {
   // libev (ev.c, ev_run): whatever is pending already runs first.
   InvokePending(loop);
   do {
+    // libev (ev.pod, EVFLAG_FORKCHECK): the loop looks for a fork itself.
+    if (loop->forkcheck && getpid() != loop->pid) compat__ev_loop_fork(loop);
     bool may_block = !(flags & EVRUN_NOWAIT) && loop->idleall == 0 &&
                      loop->activecnt.load() > 0;
     RunIteration(loop, may_block);

@@ -176,8 +176,12 @@ void VerifySignals(struct ev_loop* loop) {
     COMPAT_CHECK(box->kind == Kind::kChild && box->loop == loop);
 }
 
-// Called by CloseHooks' owner when a loop goes away.
-void ReleaseSignals(struct ev_loop* loop) {
+void ForgetSignals(struct ev_loop* loop) {
+  for (auto& entry : loop->signals) {
+    CloseHandle(loop, reinterpret_cast<uv_handle_t*>(entry.second->handle));
+    delete entry.second;
+  }
+  loop->signals.clear();
   for (int signum = 1; signum < NSIG; ++signum) Release(loop, signum);
 }
 

@@ -53,6 +53,7 @@ void VerifyList(struct ev_loop* loop, const std::vector<Box*>& list,
   for (std::size_t i = 0; i < list.size(); ++i) {
     COMPAT_CHECK(list[i]->kind == kind && list[i]->loop == loop);
     COMPAT_CHECK(list[i]->index == static_cast<int>(i));
+    COMPAT_CHECK(list[i]->w->active == static_cast<int>(i) + 1);
   }
 }
 
@@ -74,11 +75,7 @@ void IdleReify(struct ev_loop* loop) {
 
 void DetachSimple(Box* box) {
   // libev keeps these in arrays and fills a hole with the last element.
-  std::vector<Box*>& list = ListOf(box);
-  Box* last = list.back();
-  list[box->index] = last;
-  last->index = box->index;
-  list.pop_back();
+  ListRemove(&ListOf(box), box);
   if (box->kind == Kind::kIdle) --box->loop->idleall;
 }
 
@@ -107,9 +104,7 @@ void compat__ev_simple_start(struct ev_loop* loop, void* watcher, int code,
   if (Find(w) != nullptr) return;  // libev: a no-op when active
   Box* box = Activate(loop, w, kind.kind, mode, kind.start);
   if (box == nullptr) return;
-  std::vector<Box*>& list = ListOf(box);
-  box->index = static_cast<int>(list.size());
-  list.push_back(box);
+  ListAppend(&ListOf(box), box);
   if (kind.kind == Kind::kIdle) ++loop->idleall;
   // libev (ev.c, ev_cleanup_start): cleanup watchers never keep the loop
   // alive.
