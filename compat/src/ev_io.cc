@@ -77,7 +77,7 @@ void OpenPoll(Fd* fd) {
     loop->always_ready.push_back(fd->fd);
   } else if (err == UV_EEXIST) {
     Warn("ev_io_start: fd %d is already watched by a libuv handle of this "
-         "loop (one of Node's own streams?); libuv allows one poller per fd, "
+         "loop (a socket or stream of Node's own?); libuv allows one poller per fd, "
          "so the watcher is stopped with EV_ERROR", fd->fd);
     MarkBad(loop, fd);
   } else {
