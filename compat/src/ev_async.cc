@@ -79,8 +79,9 @@ void compat__ev_async_stop(struct ev_loop* loop, ev_async* w) {
 
 void compat__ev_async_send(struct ev_loop* loop, ev_async* w) {
   if (loop == nullptr) {
-    compat::Warn("ev_async_send: no loop (EV_DEFAULT_UC before "
-                 "ev_default_loop?); event dropped");
+    compat::Warn(
+        "ev_async_send: no loop (EV_DEFAULT_UC before "
+        "ev_default_loop?); event dropped");
     return;
   }
   unsigned init = __atomic_load_n(&w->compat__init, __ATOMIC_RELAXED);

@@ -50,8 +50,9 @@ const char* KindName(Kind kind);
 const int kNumPri = EV_MAXPRI - EV_MINPRI + 1;
 
 inline int ClampPriority(int priority) {
-  return priority < EV_MINPRI ? EV_MINPRI
-                              : priority > EV_MAXPRI ? EV_MAXPRI : priority;
+  return priority < EV_MINPRI   ? EV_MINPRI
+         : priority > EV_MAXPRI ? EV_MAXPRI
+                                : priority;
 }
 
 // How a callback is called: the EV_MULTIPLICITY=0 spelling cb(w, revents),
@@ -68,14 +69,14 @@ struct Box {
   ev_watcher* w;  // the user's watcher; null once deactivated
   struct ev_loop* loop;
   Kind kind;
-  int mode;       // callback spelling (kModeLoopless / kModeLoop)
-  int pri;        // the priority it was started with, clamped (libev)
-  int index;      // position in its loop's list or heap
-  double at;      // timers and periodics: when it is due
-  int fd;         // ev_io: the fd it was started on
-  int events;     // ev_io: the events it was started with
-  int signum;     // ev_signal: the signal it was started on
-  int pid;        // ev_child: the pid it was started for
+  int mode;         // callback spelling (kModeLoopless / kModeLoop)
+  int pri;          // the priority it was started with, clamped (libev)
+  int index;        // position in its loop's list or heap
+  double at;        // timers and periodics: when it is due
+  int fd;           // ev_io: the fd it was started on
+  int events;       // ev_io: the events it was started with
+  int signum;       // ev_signal: the signal it was started on
+  int pid;          // ev_child: the pid it was started for
   void* host_data;  // the host's per-watcher state
 };
 
@@ -168,8 +169,7 @@ const unsigned kStarted = 0x65765330u;      // "evS0": started at least once
 // Calls the watcher's callback with the spelling it was compiled with.
 void Invoke(const Call& call);
 // libev's ev_feed_event: makes w pending with revents (or adds them).
-void Feed(struct ev_loop* loop, ev_watcher* w, int revents, int mode,
-          Box* box);
+void Feed(struct ev_loop* loop, ev_watcher* w, int revents, int mode, Box* box);
 inline void FeedBox(Box* box, int revents) {
   Feed(box->loop, box->w, revents, box->mode, box);
 }
@@ -315,7 +315,7 @@ struct ev_loop {
   bool owns_uv;  // ev_loop_new: the uv loop is ours to close
   bool is_default;
   compat::ev::Host* host;
-  pid_t pid;  // the process that last set up the uv loop (fork detection)
+  pid_t pid;       // the process that last set up the uv loop (fork detection)
   bool forkcheck;  // EVFLAG_FORKCHECK: ev_run notices a fork by itself
   // The thread that runs the loop: Node's main thread for the default loop
   // inside Node; for a standalone loop the thread inside ev_run, if any.
@@ -330,6 +330,7 @@ struct ev_loop {
   uv_signal_t* child_signal;  // SIGCHLD, once an ev_child was started
   bool keepalive_refd;
   bool spin_on;
+  bool spin_refd;
   bool prepare_on;
   std::uint64_t alarm_due;  // uv_now() value the alarm is set for; 0: off
   int closing;              // layer handles whose close callback is due
@@ -348,10 +349,10 @@ struct ev_loop {
   // libev's pending queue.
   std::vector<compat::ev::Pending> pendings[compat::ev::kNumPri];
   int pendingpri;
-  ev_watcher pending_dummy;  // cleared entries point here
-  ev_watcher pipe_w;         // libev's signal/async pipe watcher
-  ev_watcher child_w;        // libev's SIGCHLD watcher (childev)
-  int dispatch_depth;        // > 0 while the loop runs callbacks
+  ev_watcher pending_dummy;                 // cleared entries point here
+  ev_watcher pipe_w;                        // libev's signal/async pipe watcher
+  ev_watcher child_w;                       // libev's SIGCHLD watcher (childev)
+  int dispatch_depth;                       // > 0 while the loop runs callbacks
   std::vector<compat::ev::Box*> graveyard;  // freed when depth is 0
 
   // The active watchers, per kind, in libev's order.

@@ -76,17 +76,21 @@ void OpenPoll(Fd* fd) {
     fd->always_ready = true;
     loop->always_ready.push_back(fd->fd);
   } else if (err == UV_EEXIST) {
-    Warn("ev_io_start: fd %d is already watched by a libuv handle of this "
-         "loop (a socket or stream of Node's own?); libuv allows one poller per fd, "
-         "so the watcher is stopped with EV_ERROR", fd->fd);
+    Warn(
+        "ev_io_start: fd %d is already watched by a libuv handle of this "
+        "loop (a socket or stream of Node's own?); libuv allows one poller per "
+        "fd, "
+        "so the watcher is stopped with EV_ERROR",
+        fd->fd);
     MarkBad(loop, fd);
   } else {
     // libev (ev.c, fd_kill): an fd the backend rejects has its watchers
     // stopped and fed EV_ERROR | EV_READ | EV_WRITE (a libev built with
     // assertions, as Debian's, aborts instead).
-    Warn("ev_io_start: fd %d cannot be polled (%s); libev asserts, or stops "
-         "the watcher with EV_ERROR, as node-waf-compat does",
-         fd->fd, uv_strerror(err));
+    Warn(
+        "ev_io_start: fd %d cannot be polled (%s); libev asserts, or stops "
+        "the watcher with EV_ERROR, as node-waf-compat does",
+        fd->fd, uv_strerror(err));
     MarkBad(loop, fd);
   }
 }
@@ -125,8 +129,9 @@ void CheckIoUntouched(Box* box) {
   if (w->fd == box->fd && (w->events & kIoEvents) == box->events &&
       !(w->events & EV__IOFDSET))
     return;
-  Warn("ev_io_set: the watcher is active; libev requires stopping it first. "
-       "The change takes effect when it is restarted.");
+  Warn(
+      "ev_io_set: the watcher is active; libev requires stopping it first. "
+      "The change takes effect when it is restarted.");
 }
 
 struct Once {
@@ -148,10 +153,9 @@ void OnceDone(struct ev_loop* loop, Once* once, int revents) {
 // libev (ev.c, ev_once): whichever fires first ends both, and an event of
 // the other that is already pending is reported too.
 void OnceIo(struct ev_loop* loop, ev_io* w, int revents) {
-  Once* once = reinterpret_cast<Once*>(reinterpret_cast<char*>(w) -
-                                       offsetof(Once, io));
-  OnceDone(loop, once,
-           revents | compat__ev_clear_pending(loop, &once->timer));
+  Once* once =
+      reinterpret_cast<Once*>(reinterpret_cast<char*>(w) - offsetof(Once, io));
+  OnceDone(loop, once, revents | compat__ev_clear_pending(loop, &once->timer));
 }
 
 void OnceTimer(struct ev_loop* loop, ev_timer* w, int revents) {
@@ -250,13 +254,17 @@ void compat__ev_io_start(struct ev_loop* loop, ev_io* w, int mode) {
   if (Find(base) != nullptr) return;  // libev: a no-op when active
   if (!CheckLoop(loop, "ev_io_start")) return;
   if (w->fd < 0) {
-    compat::Warn("ev_io_start: negative fd %d (libev asserts); watcher not "
-                 "started", w->fd);
+    compat::Warn(
+        "ev_io_start: negative fd %d (libev asserts); watcher not "
+        "started",
+        w->fd);
     return;
   }
   if (w->events & ~(EV__IOFDSET | kIoEvents))
-    compat::Warn("ev_io_start: illegal event mask 0x%x (libev asserts); only "
-                 "EV_READ and EV_WRITE are watched", w->events);
+    compat::Warn(
+        "ev_io_start: illegal event mask 0x%x (libev asserts); only "
+        "EV_READ and EV_WRITE are watched",
+        w->events);
   // libev (ev.c, ev_io_start): ev_io_set marks the fd as possibly naming a
   // new file description, so the kernel registration is made afresh.
   bool fdset = (w->events & EV__IOFDSET) != 0;
@@ -314,8 +322,9 @@ void compat__ev_once(struct ev_loop* loop, int fd, int events,
   if (!CheckLoop(loop, "ev_once")) return;
   if (fd < 0 && !(timeout >= 0)) {
     // libev would allocate the watchers and never free them.
-    compat::Warn("ev_once: neither an fd nor a timeout; the callback would "
-                 "never run and is dropped");
+    compat::Warn(
+        "ev_once: neither an fd nor a timeout; the callback would "
+        "never run and is dropped");
     return;
   }
   Once* once = new Once();

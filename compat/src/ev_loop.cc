@@ -71,14 +71,29 @@ void OnLayerHandleClosed(uv_handle_t* handle) {
   struct ev_loop* loop = static_cast<struct ev_loop*>(handle->data);
   --loop->closing;
   switch (handle->type) {
-    case UV_ASYNC: delete reinterpret_cast<uv_async_t*>(handle); break;
-    case UV_POLL: delete reinterpret_cast<uv_poll_t*>(handle); break;
-    case UV_PREPARE: delete reinterpret_cast<uv_prepare_t*>(handle); break;
-    case UV_CHECK: delete reinterpret_cast<uv_check_t*>(handle); break;
-    case UV_IDLE: delete reinterpret_cast<uv_idle_t*>(handle); break;
-    case UV_TIMER: delete reinterpret_cast<uv_timer_t*>(handle); break;
-    case UV_SIGNAL: delete reinterpret_cast<uv_signal_t*>(handle); break;
-    default: Fatal("ev: closed a handle of unexpected type %d", handle->type);
+    case UV_ASYNC:
+      delete reinterpret_cast<uv_async_t*>(handle);
+      break;
+    case UV_POLL:
+      delete reinterpret_cast<uv_poll_t*>(handle);
+      break;
+    case UV_PREPARE:
+      delete reinterpret_cast<uv_prepare_t*>(handle);
+      break;
+    case UV_CHECK:
+      delete reinterpret_cast<uv_check_t*>(handle);
+      break;
+    case UV_IDLE:
+      delete reinterpret_cast<uv_idle_t*>(handle);
+      break;
+    case UV_TIMER:
+      delete reinterpret_cast<uv_timer_t*>(handle);
+      break;
+    case UV_SIGNAL:
+      delete reinterpret_cast<uv_signal_t*>(handle);
+      break;
+    default:
+      Fatal("ev: closed a handle of unexpected type %d", handle->type);
   }
 }
 
@@ -112,6 +127,7 @@ struct ev_loop* NewLoop(uv_loop_t* uv_loop, bool owns_uv, Host* host,
   loop->child_signal = nullptr;
   loop->keepalive_refd = false;
   loop->spin_on = false;
+  loop->spin_refd = false;
   loop->prepare_on = false;
   loop->alarm_due = 0;
   loop->closing = 0;
@@ -175,17 +191,28 @@ struct ev_loop* LoopWithPending(ev_watcher* w) {
 
 const char* KindName(Kind kind) {
   switch (kind) {
-    case Kind::kAsync: return "ev_async";
-    case Kind::kTimer: return "ev_timer";
-    case Kind::kPeriodic: return "ev_periodic";
-    case Kind::kIo: return "ev_io";
-    case Kind::kIdle: return "ev_idle";
-    case Kind::kPrepare: return "ev_prepare";
-    case Kind::kCheck: return "ev_check";
-    case Kind::kSignal: return "ev_signal";
-    case Kind::kChild: return "ev_child";
-    case Kind::kFork: return "ev_fork";
-    case Kind::kCleanup: return "ev_cleanup";
+    case Kind::kAsync:
+      return "ev_async";
+    case Kind::kTimer:
+      return "ev_timer";
+    case Kind::kPeriodic:
+      return "ev_periodic";
+    case Kind::kIo:
+      return "ev_io";
+    case Kind::kIdle:
+      return "ev_idle";
+    case Kind::kPrepare:
+      return "ev_prepare";
+    case Kind::kCheck:
+      return "ev_check";
+    case Kind::kSignal:
+      return "ev_signal";
+    case Kind::kChild:
+      return "ev_child";
+    case Kind::kFork:
+      return "ev_fork";
+    case Kind::kCleanup:
+      return "ev_cleanup";
   }
   return "ev_watcher";
 }
@@ -258,13 +285,17 @@ bool CheckLoopThread(struct ev_loop* loop, const char* api) {
 
 bool CheckLoop(struct ev_loop* loop, const char* api) {
   if (loop == nullptr) {
-    Warn("%s: no loop (EV_DEFAULT_UC used before ev_default_loop?); call "
-         "ignored", api);
+    Warn(
+        "%s: no loop (EV_DEFAULT_UC used before ev_default_loop?); call "
+        "ignored",
+        api);
     return false;
   }
   if (!loop->open.load()) {
-    Warn("%s: the loop has been shut down (environment teardown or "
-         "ev_loop_destroy); call ignored", api);
+    Warn(
+        "%s: the loop has been shut down (environment teardown or "
+        "ev_loop_destroy); call ignored",
+        api);
     return false;
   }
   return CheckLoopThread(loop, api);
@@ -275,8 +306,10 @@ Box* Activate(struct ev_loop* loop, ev_watcher* w, Kind kind, int mode,
   if (!CheckLoop(loop, api)) return nullptr;
   unsigned init = __atomic_load_n(&w->compat__init, __ATOMIC_RELAXED);
   if (init != kInitialised && init != kStarted) {
-    Warn("%s: watcher was not initialised (call ev_init or %s_init before "
-         "starting it)", api, KindName(kind));
+    Warn(
+        "%s: watcher was not initialised (call ev_init or %s_init before "
+        "starting it)",
+        api, KindName(kind));
     if (w->cb == nullptr) return nullptr;
   }
   Box* box = new Box();
@@ -310,17 +343,31 @@ void Deactivate(Box* box, bool adjust_count) {
   ev_watcher* w = box->w;
   if (w == nullptr) return;
   switch (box->kind) {
-    case Kind::kAsync: DetachAsync(box); break;
-    case Kind::kTimer: DetachTimer(box); break;
-    case Kind::kPeriodic: DetachPeriodic(box); break;
-    case Kind::kIo: DetachIo(box); break;
-    case Kind::kSignal: DetachSignal(box); break;
-    case Kind::kChild: DetachChild(box); break;
+    case Kind::kAsync:
+      DetachAsync(box);
+      break;
+    case Kind::kTimer:
+      DetachTimer(box);
+      break;
+    case Kind::kPeriodic:
+      DetachPeriodic(box);
+      break;
+    case Kind::kIo:
+      DetachIo(box);
+      break;
+    case Kind::kSignal:
+      DetachSignal(box);
+      break;
+    case Kind::kChild:
+      DetachChild(box);
+      break;
     case Kind::kIdle:
     case Kind::kPrepare:
     case Kind::kCheck:
     case Kind::kFork:
-    case Kind::kCleanup: DetachSimple(box); break;
+    case Kind::kCleanup:
+      DetachSimple(box);
+      break;
   }
   {
     std::lock_guard<std::mutex> hold(*RegistryLock());
@@ -342,8 +389,10 @@ Box* BeginStop(struct ev_loop* loop, ev_watcher* w, const char* api) {
   if (owner == nullptr) return nullptr;
   if (!CheckLoopThread(owner, api)) return nullptr;
   if (box != nullptr && loop != nullptr && box->loop != loop)
-    Warn("%s: the watcher is active in another loop than the one passed; "
-         "stopped in its own loop", api);
+    Warn(
+        "%s: the watcher is active in another loop than the one passed; "
+        "stopped in its own loop",
+        api);
   // libev (ev.pod, "WATCHER STATES"): stopping always clears the pending
   // state, active or not.
   ClearPending(owner, w);
@@ -521,8 +570,9 @@ void compat__ev_loop_destroy(struct ev_loop* loop) {
   }
   if (!CheckLoopThread(loop, "ev_loop_destroy")) return;
   if (loop->loop_depth > 0 || loop->dispatch_depth > 0) {
-    compat::Warn("ev_loop_destroy: called while the loop is running; call "
-                 "ignored");
+    compat::Warn(
+        "ev_loop_destroy: called while the loop is running; call "
+        "ignored");
     return;
   }
   if (loop->check_hook != nullptr && !loop->cleanups.empty()) {
@@ -544,9 +594,10 @@ void compat__ev_loop_destroy(struct ev_loop* loop) {
   if (loop->owns_uv) {
     int err = uv_loop_close(loop->uv);
     if (err != 0)
-      compat::Warn("ev_loop_destroy: uv_loop_close: %s (libuv handles not "
-                   "created by the ev layer are still open)",
-                   uv_strerror(err));
+      compat::Warn(
+          "ev_loop_destroy: uv_loop_close: %s (libuv handles not "
+          "created by the ev layer are still open)",
+          uv_strerror(err));
     else
       delete loop->uv;
   }
@@ -589,8 +640,10 @@ void compat__ev_init(void* watcher, const char* api) {
   Box* box = Find(w);
   if (box != nullptr) {
     if (!OnLoopThread(box->loop)) {
-      compat::Warn("%s: the watcher is active in a loop another thread runs; "
-                   "not initialised", api);
+      compat::Warn(
+          "%s: the watcher is active in a loop another thread runs; "
+          "not initialised",
+          api);
       return;
     }
     // libev (ev.pod, "WATCHER STATES"): initialising an active watcher is
@@ -677,9 +730,7 @@ void compat__ev_now_update(struct ev_loop* loop) {
   compat::ev::TimeUpdate(loop, true);
 }
 
-void compat__ev_suspend(struct ev_loop* loop) {
-  compat__ev_now_update(loop);
-}
+void compat__ev_suspend(struct ev_loop* loop) { compat__ev_now_update(loop); }
 
 void compat__ev_resume(struct ev_loop* loop) {
   using namespace compat::ev;

@@ -60,9 +60,11 @@ void Feed(struct ev_loop* loop, ev_watcher* w, int revents, int mode,
   int pri = ClampPriority(w->priority);
   if (box != nullptr) {
     if (box->pri != w->priority && box->w != nullptr)
-      Warn("ev_set_priority: the priority of an active %s was changed; libev "
-           "requires stopping it first. The priority it was started with is "
-           "kept.", KindName(box->kind));
+      Warn(
+          "ev_set_priority: the priority of an active %s was changed; libev "
+          "requires stopping it first. The priority it was started with is "
+          "kept.",
+          KindName(box->kind));
     pri = box->pri;
   }
   Pending* entry = FindPending(loop, w);

@@ -76,6 +76,24 @@ void OnCheck(uv_check_t* handle) {
 // The spin exists only so that libuv does not block while it is active.
 void OnSpin(uv_idle_t* handle) { (void)handle; }
 
+// Starts or stops the spin; a ref'd spin also keeps the uv loop alive.
+void SetSpin(struct ev_loop* loop, bool on, bool refd) {
+  if (on != loop->spin_on) {
+    loop->spin_on = on;
+    if (on)
+      uv_idle_start(loop->spin, OnSpin);
+    else
+      uv_idle_stop(loop->spin);
+  }
+  if (refd != loop->spin_refd) {
+    loop->spin_refd = refd;
+    if (refd)
+      uv_ref(reinterpret_cast<uv_handle_t*>(loop->spin));
+    else
+      uv_unref(reinterpret_cast<uv_handle_t*>(loop->spin));
+  }
+}
+
 void OnAlarm(uv_timer_t* handle) {
   struct ev_loop* loop = static_cast<struct ev_loop*>(handle->data);
   loop->alarm_due = 0;
@@ -114,14 +132,8 @@ void RunIteration(struct ev_loop* loop, bool may_block) {
   // libev runs one iteration even when nothing keeps the loop alive; libuv
   // only iterates a loop with a ref'd active handle.  The spin is that
   // handle for one iteration.
-  uv_handle_t* spin = reinterpret_cast<uv_handle_t*>(loop->spin);
-  if (!loop->spin_on) {
-    uv_idle_start(loop->spin, OnSpin);
-    loop->spin_on = true;
-  }
-  uv_ref(spin);
+  SetSpin(loop, true, true);
   uv_run(loop->uv, UV_RUN_NOWAIT);
-  if (loop->spin != nullptr) uv_unref(spin);
   UpdateWakeups(loop);
 }
 
@@ -133,8 +145,8 @@ void OpenHooks(struct ev_loop* loop) {
   if (err != 0) Fatal("ev loop: uv_async_init: %s", uv_strerror(err));
   loop->wakeup->data = loop;
   uv_unref(reinterpret_cast<uv_handle_t*>(loop->wakeup));
-  loop->prepare_hook = NewHandle<uv_prepare_t>(loop, uv_prepare_init,
-                                               "prepare");
+  loop->prepare_hook =
+      NewHandle<uv_prepare_t>(loop, uv_prepare_init, "prepare");
   loop->check_hook = NewHandle<uv_check_t>(loop, uv_check_init, "check");
   loop->spin = NewHandle<uv_idle_t>(loop, uv_idle_init, "idle");
   loop->alarm = NewHandle<uv_timer_t>(loop, uv_timer_init, "timer");
@@ -150,6 +162,7 @@ void CloseHooks(struct ev_loop* loop) {
   Close(loop, &loop->child_signal);
   loop->keepalive_refd = false;
   loop->spin_on = false;
+  loop->spin_refd = false;
   loop->prepare_on = false;
   loop->alarm_due = 0;
 }
@@ -157,10 +170,12 @@ void CloseHooks(struct ev_loop* loop) {
 void UpdateWakeups(struct ev_loop* loop) {
   if (loop->check_hook == nullptr) return;
   // libev blocks in the kernel unless an idle watcher is active (or the
-  // backend reports fds that are always ready); an event fed outside a
-  // callback must not wait for the next wake-up either.
-  bool spin = loop->idleall > 0 || !loop->always_ready.empty() ||
-              (loop->dispatch_depth == 0 && PendingCount(loop) > 0);
+  // backend reports fds that are always ready).  An event fed outside a
+  // callback must not wait for the next wake-up either, and is invoked even
+  // if nothing else keeps the loop alive: libev invokes whatever is pending
+  // when ev_run starts, which in node 0.x was after the main script ran.
+  bool pending = loop->dispatch_depth == 0 && PendingCount(loop) > 0;
+  bool spin = loop->idleall > 0 || !loop->always_ready.empty() || pending;
   bool prepare = !loop->prepares.empty() ||
                  (loop->postfork && !loop->forks.empty()) ||
                  !loop->bad_fds.empty();
@@ -170,13 +185,7 @@ void UpdateWakeups(struct ev_loop* loop) {
   // (strictly), never early.
   if (timed && when < uv_hrtime() * 1e-9) spin = true;
 
-  if (spin != loop->spin_on) {
-    loop->spin_on = spin;
-    if (spin)
-      uv_idle_start(loop->spin, OnSpin);
-    else
-      uv_idle_stop(loop->spin);
-  }
+  SetSpin(loop, spin, pending);
   if (prepare != loop->prepare_on) {
     loop->prepare_on = prepare;
     if (prepare)

@@ -55,9 +55,11 @@ bool Claim(struct ev_loop* loop, int signum, const char* api) {
   if (signal_owner[signum].compare_exchange_strong(expected, loop) ||
       expected == loop)
     return true;
-  Warn("%s: signal %d is already watched in another loop; libev allows a "
-       "signal in one loop only (SIGCHLD belongs to the default loop once "
-       "ev_child is used). Watcher not started.", api, signum);
+  Warn(
+      "%s: signal %d is already watched in another loop; libev allows a "
+      "signal in one loop only (SIGCHLD belongs to the default loop once "
+      "ev_child is used). Watcher not started.",
+      api, signum);
   return false;
 }
 
@@ -71,8 +73,8 @@ uv_signal_t* StartSignalHandle(struct ev_loop* loop, int signum,
   uv_signal_t* handle = new uv_signal_t;
   int err = uv_signal_init(loop->uv, handle);
   if (err == 0) err = uv_signal_start(handle, cb, signum);
-  if (err != 0) Fatal("ev_signal_start: uv_signal_start(%d): %s", signum,
-                      uv_strerror(err));
+  if (err != 0)
+    Fatal("ev_signal_start: uv_signal_start(%d): %s", signum, uv_strerror(err));
   handle->data = data;
   uv_unref(reinterpret_cast<uv_handle_t*>(handle));
   return handle;
@@ -200,8 +202,10 @@ void compat__ev_signal_start(struct ev_loop* loop, ev_signal* w, int mode) {
   if (!CheckLoop(loop, "ev_signal_start")) return;
   int signum = w->signum;
   if (signum <= 0 || signum >= NSIG) {
-    compat::Warn("ev_signal_start: illegal signal number %d (libev "
-                 "asserts); watcher not started", signum);
+    compat::Warn(
+        "ev_signal_start: illegal signal number %d (libev "
+        "asserts); watcher not started",
+        signum);
     return;
   }
   if (!Claim(loop, signum, "ev_signal_start")) return;
@@ -255,8 +259,9 @@ void compat__ev_child_start(struct ev_loop* loop, ev_child* w, int mode) {
   if (Find(base) != nullptr) return;
   if (!CheckLoop(loop, "ev_child_start")) return;
   if (!loop->is_default) {
-    compat::Warn("ev_child_start: child watchers are only supported in the "
-                 "default loop (libev asserts); watcher not started");
+    compat::Warn(
+        "ev_child_start: child watchers are only supported in the "
+        "default loop (libev asserts); watcher not started");
     return;
   }
   if (w->pid == 0 && loop->host != nullptr) {
@@ -268,8 +273,7 @@ void compat__ev_child_start(struct ev_loop* loop, ev_child* w, int mode) {
   }
   if (loop->child_signal == nullptr) {
     if (!Claim(loop, SIGCHLD, "ev_child_start")) return;
-    loop->child_signal =
-        StartSignalHandle(loop, SIGCHLD, OnChildSignal, loop);
+    loop->child_signal = StartSignalHandle(loop, SIGCHLD, OnChildSignal, loop);
   }
   Box* box = Activate(loop, base, Kind::kChild, mode, "ev_child_start");
   if (box == nullptr) return;

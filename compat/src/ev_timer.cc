@@ -90,16 +90,20 @@ ev_periodic* PeriodicOf(Box* box) {
 void CheckAtUntouched(Box* box, const char* api) {
   ev_watcher_time* w = reinterpret_cast<ev_watcher_time*>(box->w);
   if (w->at == box->at) return;
-  Warn("%s: the watcher is active; libev requires stopping it first. The "
-       "change is ignored until it is restarted.", api);
+  Warn(
+      "%s: the watcher is active; libev requires stopping it first. The "
+      "change is ignored until it is restarted.",
+      api);
   w->at = box->at;
 }
 
 double Repeat(ev_timer* w, const char* api) {
   double repeat = w->repeat;
   if (repeat < 0) {
-    Warn("%s: negative repeat value %g (libev asserts repeat >= 0); treated "
-         "as 0, no repeat", api, repeat);
+    Warn(
+        "%s: negative repeat value %g (libev asserts repeat >= 0); treated "
+        "as 0, no repeat",
+        api, repeat);
     return 0;
   }
   return repeat > 0 ? repeat : 0;
@@ -123,8 +127,9 @@ double NextPeriod(ev_periodic* w, double now) {
 double Reschedule(ev_periodic* w, double now) {
   double at = w->reschedule_cb(w, now);
   if (at < now) {
-    Warn("ev_periodic: the reschedule callback returned a time in the past "
-         "(libev asserts); using the current time");
+    Warn(
+        "ev_periodic: the reschedule callback returned a time in the past "
+        "(libev asserts); using the current time");
     at = now;
   }
   return at;
@@ -188,8 +193,8 @@ void PeriodicsReify(struct ev_loop* loop) {
     ev_periodic* w = PeriodicOf(box);
     CheckAtUntouched(box, "ev_periodic_set");
     if (w->reschedule_cb != nullptr || w->interval > 0) {
-      box->at = w->reschedule_cb != nullptr ? Reschedule(w, now)
-                                            : NextPeriod(w, now);
+      box->at =
+          w->reschedule_cb != nullptr ? Reschedule(w, now) : NextPeriod(w, now);
       w->at = box->at;
       periodics.Adjust(box);
       loop->rfeeds.push_back(Pending{box->w, 0, box->mode, box});
@@ -281,8 +286,7 @@ void compat__ev_timer_start(struct ev_loop* loop, ev_timer* w, int mode) {
 
 void compat__ev_timer_stop(struct ev_loop* loop, ev_timer* w) {
   using namespace compat::ev;
-  Box* box = BeginStop(loop, reinterpret_cast<ev_watcher*>(w),
-                       "ev_timer_stop");
+  Box* box = BeginStop(loop, reinterpret_cast<ev_watcher*>(w), "ev_timer_stop");
   if (box == nullptr) return;
   CheckAtUntouched(box, "ev_timer_set");
   struct ev_loop* owner = box->loop;
@@ -335,8 +339,7 @@ ev_tstamp compat__ev_timer_remaining(struct ev_loop* loop, ev_timer* w) {
   return box->at - MonoNow(box->loop);
 }
 
-void compat__ev_periodic_start(struct ev_loop* loop, ev_periodic* w,
-                               int mode) {
+void compat__ev_periodic_start(struct ev_loop* loop, ev_periodic* w, int mode) {
   using namespace compat::ev;
   ev_watcher* base = reinterpret_cast<ev_watcher*>(w);
   if (Find(base) != nullptr) return;
@@ -349,9 +352,10 @@ void compat__ev_periodic_start(struct ev_loop* loop, ev_periodic* w,
     at = NextPeriod(w, now);
   } else {
     if (w->interval < 0)
-      compat::Warn("ev_periodic_start: negative interval value %g (libev "
-                   "asserts); treated as 0, a single event at `offset`",
-                   w->interval);
+      compat::Warn(
+          "ev_periodic_start: negative interval value %g (libev "
+          "asserts); treated as 0, a single event at `offset`",
+          w->interval);
     at = w->offset;
   }
   Box* box = Activate(loop, base, Kind::kPeriodic, mode, "ev_periodic_start");
@@ -367,8 +371,7 @@ void compat__ev_periodic_stop(struct ev_loop* loop, ev_periodic* w) {
                           "ev_periodic_stop");
 }
 
-void compat__ev_periodic_again(struct ev_loop* loop, ev_periodic* w,
-                               int mode) {
+void compat__ev_periodic_again(struct ev_loop* loop, ev_periodic* w, int mode) {
   // libev (ev.c, ev_periodic_again): stop, then start.
   Box* box = compat::ev::Find(reinterpret_cast<ev_watcher*>(w));
   if (box != nullptr) loop = box->loop;

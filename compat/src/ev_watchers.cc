@@ -38,12 +38,18 @@ bool KindOf(int code, SimpleKind* out) {
 std::vector<Box*>& ListOf(Box* box) {
   struct ev_loop* loop = box->loop;
   switch (box->kind) {
-    case Kind::kIdle: return loop->idles[box->pri - EV_MINPRI];
-    case Kind::kPrepare: return loop->prepares;
-    case Kind::kCheck: return loop->checks;
-    case Kind::kFork: return loop->forks;
-    case Kind::kCleanup: return loop->cleanups;
-    default: break;
+    case Kind::kIdle:
+      return loop->idles[box->pri - EV_MINPRI];
+    case Kind::kPrepare:
+      return loop->prepares;
+    case Kind::kCheck:
+      return loop->checks;
+    case Kind::kFork:
+      return loop->forks;
+    case Kind::kCleanup:
+      return loop->cleanups;
+    default:
+      break;
   }
   Fatal("ev: %s is not a listed watcher", KindName(box->kind));
 }
