@@ -3,7 +3,10 @@
 // (loops, the pending queue, every watcher kind, both EV_MULTIPLICITY
 // spellings), built with -Wall -Wextra -Werror against Debian's libuv.
 const t = require('tap');
-const { build, runSuite } = require('./ev/build');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { build, runSuite, run } = require('./ev/build');
 
 t.setTimeout(10 * 60 * 1000);
 
@@ -27,3 +30,25 @@ t.test('the standalone suite builds without warnings', async (t) => {
     });
   }
 });
+
+t.test('unsupported libev APIs fail to compile, naming the replacement',
+  async (t) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ev-unsupported-'));
+    const cases = {
+      stat: ['ev_stat w; ev_stat_init(&w, 0, "/tmp", 0.);',
+        /ev_stat is not supported by node-waf-compat; use uv_fs_poll_start/],
+      embed: ['ev_embed_start(EV_DEFAULT_UC_ 0);',
+        /ev_embed is not supported by node-waf-compat/],
+    };
+    for (const [name, [code, message]] of Object.entries(cases)) {
+      const file = path.join(dir, `${name}.cc`);
+      fs.writeFileSync(file,
+        `#include <ev.h>\nvoid f() { ${code} }\n`);
+      const result = run('g++', ['-std=gnu++98', '-I',
+        path.join(__dirname, '..', 'compat', 'include'), '-c', file,
+        '-o', path.join(dir, `${name}.o`)]);
+      t.not(result.code, 0, `${name}: does not compile`);
+      t.match(result.output, message, `${name}: says what to use`);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  });

@@ -52,7 +52,7 @@ TEST_F(LoopTest, StartForgetsASendMadeBeforeIt) {
   ev_async_init(&a.w, CountAsync);
   ev_async_start(loop, &a.w);
   ev_async_stop(loop, &a.w);
-  ev_async_send(loop, &a.w);  // recorded on the stopped watcher
+  ev_async_send(loop, &a.w);   // recorded on the stopped watcher
   ev_async_start(loop, &a.w);  // libev: start clears it
   EXPECT_FALSE(ev_async_pending(&a.w));
   ev_run(loop, EVRUN_NOWAIT);

@@ -21,8 +21,8 @@ struct Io {
   int calls = 0;
   int revents = 0;
   bool active_inside = false;
-  bool drain = false;      // read what is there
-  int stop_after = 0;      // stop itself after this many calls (0: never)
+  bool drain = false;  // read what is there
+  int stop_after = 0;  // stop itself after this many calls (0: never)
 };
 
 void OnIo(struct ev_loop* loop, ev_io* w, int revents) {
@@ -35,8 +35,7 @@ void OnIo(struct ev_loop* loop, ev_io* w, int revents) {
     char buf[64];
     if (read(w->fd, buf, sizeof buf) < 0) ADD_FAILURE() << "read " << errno;
   }
-  if (io->stop_after != 0 && io->calls >= io->stop_after)
-    ev_io_stop(loop, w);
+  if (io->stop_after != 0 && io->calls >= io->stop_after) ev_io_stop(loop, w);
 }
 
 class IoTest : public LoopTest {

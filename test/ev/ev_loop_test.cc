@@ -91,8 +91,7 @@ TEST_F(LoopTest, RefKeepsTheLoopRunningUntilTheMatchingUnref) {
 }
 
 TEST_F(LoopTest, UnrefBelowZeroIsReportedAndCountsAsZero) {
-  EXPECT_REPORTS("ev_unref: called more often than ev_ref", 1,
-                 ev_unref(loop));
+  EXPECT_REPORTS("ev_unref: called more often than ev_ref", 1, ev_unref(loop));
   EXPECT_EQ(ev_run(loop, 0), -1);  // returns, where libev would spin
   ev_ref(loop);
 }
@@ -327,8 +326,10 @@ TEST_F(LoopTest, CallsFromAnotherThreadWhileTheLoopRunsAreRefused) {
   ev_timer_init(&foreign.timer, CountTimer, 0., 0.);
   std::thread thread([&] {
     while (!running.inside.load()) std::this_thread::yield();
-    EXPECT_REPORTS("ev_timer_start: called from a thread other than the "
-                   "loop's", 1, ev_timer_start(loop, &foreign.timer));
+    EXPECT_REPORTS(
+        "ev_timer_start: called from a thread other than the "
+        "loop's",
+        1, ev_timer_start(loop, &foreign.timer));
   });
   ev_run(loop, EVRUN_ONCE);
   while (keep.calls == 0) ev_run(loop, EVRUN_ONCE);

@@ -45,13 +45,13 @@ TEST_F(Loopless, TimersUseTheInitRepeatAgainIdiom) {
   Timer t;
   ev_init(&t.w, OnTimer);
   t.w.repeat = 0.01;
-  ev_timer_again(EV_DEFAULT_UC_ &t.w);
+  ev_timer_again(EV_DEFAULT_UC_ & t.w);
   EXPECT_TRUE(ev_is_active(&t.w));
   EXPECT_GT(ev_timer_remaining(&t.w), 0.);
   ev_run(EVRUN_ONCE);
   while (t.calls < 2) ev_run(EVRUN_ONCE);
   t.w.repeat = 0.;
-  ev_timer_again(EV_A_ &t.w);  // EV_A_ is empty here too
+  ev_timer_again(EV_A_ & t.w);  // EV_A_ is empty here too
   EXPECT_FALSE(ev_is_active(&t.w));
   EXPECT_EQ(ev_run(0), 0);
 }
@@ -70,8 +70,8 @@ void OnAsync(EV_P_ ev_async* w, int revents) {
 TEST_F(Loopless, AsyncFromAThreadAndTheMacroSpellings) {
   Async a;
   ev_async_init(&a.w, OnAsync);
-  ev_async_start(EV_DEFAULT_UC_ &a.w);
-  std::thread sender([&a] { ev_async_send(EV_DEFAULT_ &a.w); });
+  ev_async_start(EV_DEFAULT_UC_ & a.w);
+  std::thread sender([&a] { ev_async_send(EV_DEFAULT_ & a.w); });
   EXPECT_EQ(ev_run(0), 0);
   sender.join();
   EXPECT_EQ(a.calls, 1);

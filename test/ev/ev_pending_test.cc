@@ -181,8 +181,7 @@ TEST_F(PendingTest, InitialisingAnActiveWatcherIsReportedAndStopsIt) {
   Named a;
   Init(&a, "a");
   ev_check_start(loop, &a.w);
-  EXPECT_REPORTS("ev_init: the watcher is active", 1,
-                 ev_init(&a.w, Record));
+  EXPECT_REPORTS("ev_init: the watcher is active", 1, ev_init(&a.w, Record));
   EXPECT_FALSE(ev_is_active(&a.w));
   ev_run(loop, EVRUN_NOWAIT);
   EXPECT_EQ(a.calls, 0);
@@ -224,6 +223,40 @@ void NullCallbackRun(struct ev_loop* loop) {
 
 TEST_F(PendingTest, ANullCallbackIsReportedInsteadOfCalled) {
   EXPECT_REPORTS("callback is null", 1, NullCallbackRun(loop));
+}
+
+}  // namespace
+
+namespace {
+
+// Old code passed pointers to its own structures (which start with the
+// watcher) or void * to the generic macros; libev cast them.
+struct Container {
+  ev_timer timer;
+  int extra;
+};
+
+TEST_F(LoopTest, GenericMacrosTakeAPointerToAStructureStartingWithAWatcher) {
+  Container c;
+  ev_timer_init(&c.timer, nullptr, 10., 0.);
+  ev_set_priority(&c, 1);  // through the container
+  EXPECT_EQ(ev_priority(&c.timer), 1);
+  ev_timer_start(loop, &c.timer);
+  EXPECT_TRUE(ev_is_active(&c));
+  void* untyped = &c;
+  EXPECT_TRUE(ev_is_active(untyped));
+  EXPECT_FALSE(ev_is_pending(untyped));
+  ev_feed_event(loop, &c, EV_CUSTOM);
+  EXPECT_TRUE(ev_is_pending(&c));
+  EXPECT_EQ(ev_clear_pending(loop, &c), EV_CUSTOM);
+  ev_timer_stop(loop, &c.timer);
+  EXPECT_FALSE(ev_is_active(&c));
+  ev_periodic p;
+  ev_periodic_init(&p, nullptr, 123., 0., nullptr);
+  void* untyped_periodic = &p;
+  ev_periodic_start(loop, &p);
+  EXPECT_EQ(ev_periodic_at(untyped_periodic), 123.);
+  ev_periodic_stop(loop, &p);
 }
 
 }  // namespace

@@ -27,8 +27,7 @@ void OnSignal(struct ev_loop* loop, ev_signal* w, int revents) {
   auto* s = reinterpret_cast<Signal*>(w);
   s->calls++;
   if (log_ != nullptr) log_->Add(s->name);
-  if (s->stop_after != 0 && s->calls >= s->stop_after)
-    ev_signal_stop(loop, w);
+  if (s->stop_after != 0 && s->calls >= s->stop_after) ev_signal_stop(loop, w);
 }
 
 class SignalTest : public LoopTest {
@@ -87,8 +86,10 @@ TEST_F(SignalTest, ASignalBelongsToOneLoop) {
   Start(&a, "a", SIGUSR1);
   struct ev_loop* other = ev_loop_new(0);
   ev_signal_init(&b.w, OnSignal, SIGUSR1);
-  EXPECT_REPORTS("ev_signal_start: signal 10 is already watched in another "
-                 "loop", 1, ev_signal_start(other, &b.w));
+  EXPECT_REPORTS(
+      "ev_signal_start: signal 10 is already watched in another "
+      "loop",
+      1, ev_signal_start(other, &b.w));
   EXPECT_FALSE(ev_is_active(&b.w));
   ev_signal_stop(loop, &a.w);
   ev_signal_start(other, &b.w);  // free again
@@ -229,8 +230,10 @@ TEST(EvChild, OnlyTracingWatchersSeeStopsAndContinues) {
 TEST_F(LoopTest, ChildWatchersAreOnlyForTheDefaultLoop) {
   Child c;
   ev_child_init(&c.w, OnChild, 1, 0);
-  EXPECT_REPORTS("ev_child_start: child watchers are only supported in the "
-                 "default loop", 1, ev_child_start(loop, &c.w));
+  EXPECT_REPORTS(
+      "ev_child_start: child watchers are only supported in the "
+      "default loop",
+      1, ev_child_start(loop, &c.w));
   EXPECT_FALSE(ev_is_active(&c.w));
 }
 

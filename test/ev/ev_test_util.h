@@ -5,11 +5,10 @@
 #define TEST_EV_EV_TEST_UTIL_H_
 
 #include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <ev.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <string>
@@ -80,12 +79,12 @@ struct Pipe {
 inline int Reports(const char* text) { return compat::TimesReported(text); }
 
 // Counts the reports an expression makes.
-#define EXPECT_REPORTS(text, times, statement)                         \
-  do {                                                                 \
-    int reports_before_ = ::evtest::Reports(text);                     \
-    statement;                                                         \
-    EXPECT_EQ(::evtest::Reports(text) - reports_before_, (times))      \
-        << "reports of \"" << (text) << "\"";                          \
+#define EXPECT_REPORTS(text, times, statement)                    \
+  do {                                                            \
+    int reports_before_ = ::evtest::Reports(text);                \
+    statement;                                                    \
+    EXPECT_EQ(::evtest::Reports(text) - reports_before_, (times)) \
+        << "reports of \"" << (text) << "\"";                     \
   } while (0)
 
 }  // namespace evtest

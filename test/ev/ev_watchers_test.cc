@@ -31,11 +31,21 @@ void Note(struct ev_loop* loop, Rec* r, int revents) {
   if (log_ != nullptr) log_->Add(r->name);
   if (r->stop_after == 0 || r->calls < r->stop_after) return;
   switch (revents) {
-    case EV_IDLE: ev_idle_stop(loop, &r->u.idle); break;
-    case EV_PREPARE: ev_prepare_stop(loop, &r->u.prepare); break;
-    case EV_CHECK: ev_check_stop(loop, &r->u.check); break;
-    case EV_TIMER: ev_timer_stop(loop, &r->u.timer); break;
-    case EV_READ: ev_io_stop(loop, &r->u.io); break;
+    case EV_IDLE:
+      ev_idle_stop(loop, &r->u.idle);
+      break;
+    case EV_PREPARE:
+      ev_prepare_stop(loop, &r->u.prepare);
+      break;
+    case EV_CHECK:
+      ev_check_stop(loop, &r->u.check);
+      break;
+    case EV_TIMER:
+      ev_timer_stop(loop, &r->u.timer);
+      break;
+    case EV_READ:
+      ev_io_stop(loop, &r->u.io);
+      break;
   }
 }
 

@@ -3,12 +3,11 @@
 // ev_io, writes to them and closes them; every event calls the function
 // given to setCallback(fn) with (id, revents, dataRead).
 #include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <node.h>
-#include <v8.h>
 #include <ev.h>
+#include <fcntl.h>
+#include <node.h>
+#include <unistd.h>
+#include <v8.h>
 
 using namespace v8;
 using namespace node;
@@ -79,16 +78,15 @@ static Handle<Value> Watch(const Arguments& args) {
   if (id < 0) return Undefined();
   read_data[id] = args[3]->BooleanValue();
   once[id] = args[4]->BooleanValue();
-  ev_io_init(&watchers[id], OnIo, args[1]->Int32Value(),
-             args[2]->Int32Value());
-  ev_io_start(EV_DEFAULT_UC_ &watchers[id]);
+  ev_io_init(&watchers[id], OnIo, args[1]->Int32Value(), args[2]->Int32Value());
+  ev_io_start(EV_DEFAULT_UC_ & watchers[id]);
   return Undefined();
 }
 
 static Handle<Value> Stop(const Arguments& args) {
   HandleScope scope;
   int id = Id(args);
-  if (id >= 0) ev_io_stop(EV_DEFAULT_UC_ &watchers[id]);
+  if (id >= 0) ev_io_stop(EV_DEFAULT_UC_ & watchers[id]);
   return Undefined();
 }
 

@@ -2,12 +2,11 @@
 // Node: ev_ref/ev_unref (also from another thread, as addons did from
 // thread-pool work), ev_run/ev_loop and ev_break/ev_unloop (Node runs the
 // loop), ev_now, and ev_feed_event on a watcher that was never started.
+#include <ev.h>
+#include <node.h>
 #include <pthread.h>
 #include <unistd.h>
-
-#include <node.h>
 #include <v8.h>
-#include <ev.h>
 
 using namespace v8;
 using namespace node;
@@ -96,7 +95,7 @@ static void OnFed(EV_P_ ev_idle* w, int revents) {
 // feed(): an event for an idle watcher that was never started.
 static Handle<Value> Feed(const Arguments& args) {
   ev_idle_init(&fed, OnFed);
-  ev_feed_event(EV_DEFAULT_UC_ &fed, EV_CUSTOM);
+  ev_feed_event(EV_DEFAULT_UC_ & fed, EV_CUSTOM);
   return Undefined();
 }
 

@@ -3,9 +3,9 @@
 // JavaScript starts, pushes back (ev_init + repeat + ev_timer_again, the
 // idiom of old addons), stops and queries timers; every expiry calls the
 // function given to setCallback(fn) with (id, revents, activeInCallback).
+#include <ev.h>
 #include <node.h>
 #include <v8.h>
-#include <ev.h>
 
 using namespace v8;
 using namespace node;

@@ -2,14 +2,13 @@
 // neither timers nor io: ev_prepare, ev_check and ev_idle (named "p0",
 // "c0", "i0", ...), ev_signal ("s0") and ev_child ("child0").  Every event
 // calls the function given to setCallback(fn) with (name, revents, extra).
+#include <ev.h>
+#include <node.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <node.h>
 #include <v8.h>
-#include <ev.h>
 
 using namespace v8;
 using namespace node;
@@ -99,21 +98,21 @@ static Handle<Value> Start(const Arguments& args) {
       ev_set_priority(&prepares[id], priority);
       stop_after[0][id] = limit;
       calls[0][id] = 0;
-      ev_prepare_start(EV_DEFAULT_UC_ &prepares[id]);
+      ev_prepare_start(EV_DEFAULT_UC_ & prepares[id]);
       break;
     case 'c':
       ev_check_init(&checks[id], OnCheck);
       ev_set_priority(&checks[id], priority);
       stop_after[1][id] = limit;
       calls[1][id] = 0;
-      ev_check_start(EV_DEFAULT_UC_ &checks[id]);
+      ev_check_start(EV_DEFAULT_UC_ & checks[id]);
       break;
     case 'i':
       ev_idle_init(&idles[id], OnIdle);
       ev_set_priority(&idles[id], priority);
       stop_after[2][id] = limit;
       calls[2][id] = 0;
-      ev_idle_start(EV_DEFAULT_UC_ &idles[id]);
+      ev_idle_start(EV_DEFAULT_UC_ & idles[id]);
       break;
     default:
       return ThrowException(Exception::TypeError(String::New("kind?")));
@@ -130,9 +129,15 @@ static Handle<Value> Stop(const Arguments& args) {
   if (id < 0) return Undefined();
   if (args[2]->BooleanValue()) ev_ref(EV_DEFAULT_UC);
   switch ((*kind)[0]) {
-    case 'p': ev_prepare_stop(EV_DEFAULT_UC_ &prepares[id]); break;
-    case 'c': ev_check_stop(EV_DEFAULT_UC_ &checks[id]); break;
-    case 'i': ev_idle_stop(EV_DEFAULT_UC_ &idles[id]); break;
+    case 'p':
+      ev_prepare_stop(EV_DEFAULT_UC_ & prepares[id]);
+      break;
+    case 'c':
+      ev_check_stop(EV_DEFAULT_UC_ & checks[id]);
+      break;
+    case 'i':
+      ev_idle_stop(EV_DEFAULT_UC_ & idles[id]);
+      break;
   }
   return Undefined();
 }
@@ -143,14 +148,14 @@ static Handle<Value> Signal(const Arguments& args) {
   int id = Id(args, 0);
   if (id < 0) return Undefined();
   ev_signal_init(&signals[id], OnSignal, args[1]->Int32Value());
-  ev_signal_start(EV_DEFAULT_UC_ &signals[id]);
+  ev_signal_start(EV_DEFAULT_UC_ & signals[id]);
   return Undefined();
 }
 
 static Handle<Value> StopSignal(const Arguments& args) {
   HandleScope scope;
   int id = Id(args, 0);
-  if (id >= 0) ev_signal_stop(EV_DEFAULT_UC_ &signals[id]);
+  if (id >= 0) ev_signal_stop(EV_DEFAULT_UC_ & signals[id]);
   return Undefined();
 }
 
@@ -173,7 +178,7 @@ static Handle<Value> Child(const Arguments& args) {
   int id = Id(args, 0);
   if (id < 0) return Undefined();
   ev_child_init(&children[id], OnChild, args[1]->Int32Value(), 0);
-  ev_child_start(EV_DEFAULT_UC_ &children[id]);
+  ev_child_start(EV_DEFAULT_UC_ & children[id]);
   return scope.Close(Boolean::New(ev_is_active(&children[id])));
 }
 
