@@ -293,8 +293,8 @@ bool CheckLoop(struct ev_loop* loop, const char* api) {
   }
   if (!loop->open.load()) {
     Warn(
-        "%s: the loop has been shut down (environment teardown or "
-        "ev_loop_destroy); call ignored",
+        "%s: the loop has been shut down (Node environment teardown); "
+        "call ignored",
         api);
     return false;
   }
