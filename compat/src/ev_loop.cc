@@ -699,10 +699,9 @@ void compat__ev_unref(struct ev_loop* loop) {
     // Divergence: libev's loop keeps running while the count is non-zero,
     // so a negative count would keep the process alive forever.
     compat::Warn(
-        "ev_unref: called more often than ev_ref and watcher starts (count "
-        "%ld); libev would never let the loop exit, node-waf-compat treats "
-        "a negative count as zero",
-        count);
+        "ev_unref: called more often than ev_ref and watcher starts (the "
+        "count is below zero); libev would never let the loop exit, "
+        "node-waf-compat treats a negative count as zero");
   }
   SyncOrWake(loop);
 }

@@ -101,9 +101,9 @@ double Repeat(ev_timer* w, const char* api) {
   double repeat = w->repeat;
   if (repeat < 0) {
     Warn(
-        "%s: negative repeat value %g (libev asserts repeat >= 0); treated "
-        "as 0, no repeat",
-        api, repeat);
+        "%s: negative repeat value (libev asserts repeat >= 0); treated as "
+        "0, no repeat",
+        api);
     return 0;
   }
   return repeat > 0 ? repeat : 0;
@@ -353,9 +353,8 @@ void compat__ev_periodic_start(struct ev_loop* loop, ev_periodic* w, int mode) {
   } else {
     if (w->interval < 0)
       compat::Warn(
-          "ev_periodic_start: negative interval value %g (libev "
-          "asserts); treated as 0, a single event at `offset`",
-          w->interval);
+          "ev_periodic_start: negative interval value (libev asserts); "
+          "treated as 0, a single event at `offset`");
     at = w->offset;
   }
   Box* box = Activate(loop, base, Kind::kPeriodic, mode, "ev_periodic_start");
