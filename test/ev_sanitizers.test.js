@@ -20,8 +20,8 @@ for (const [config, env] of Object.entries(sanitizers)) {
       { log: result.log.slice(-4000) });
     if (!result.ok) return;
     const suite = runSuite(config, { env });
-    const reports = suite.output.match(
-      /(ERROR: AddressSanitizer|ERROR: LeakSanitizer|WARNING: ThreadSanitizer)[^\n]*/g);
+    const reports = suite.output.match(new RegExp('(ERROR: AddressSanitizer|' +
+      'ERROR: LeakSanitizer|WARNING: ThreadSanitizer)[^\\n]*', 'g'));
     t.same(reports, null, 'no sanitizer report',
       { output: suite.output.slice(-6000) });
     t.equal(suite.code, 0, 'ev_tests exits with 0');

@@ -26,7 +26,9 @@ t.test('the standalone suite builds without warnings', async (t) => {
   }
   for (const [name, tests] of bySuite) {
     t.test(name, async (t) => {
-      for (const test of tests) t.ok(test.ok, test.name, { failure: test.failure });
+      for (const test of tests) {
+        t.ok(test.ok, test.name, { failure: test.failure });
+      }
     });
   }
 });

@@ -15,7 +15,8 @@ t.test('timers fire in the order of their timeouts, then the process exits',
     t.same(log.map((e) => e.id), [3, 1, 2, 0]);
     for (const e of log) {
       t.equal(e.revents, EV_TIMER, 'revents is EV_TIMER');
-      t.equal(e.active, false, 'a one-shot timer is stopped before its callback');
+      t.equal(e.active, false,
+        'a one-shot timer is stopped before its callback');
     }
     t.equal(run.stderr, '', 'nothing reported');
   });

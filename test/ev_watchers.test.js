@@ -51,5 +51,6 @@ t.test('ev_child reports a child\'s exit; pid 0 is refused inside Node',
     t.equal(run.code, 0, run.stderr);
     t.same(lastJson(run.stdout),
       { log: [['child0', EV_CHILD, 3]], started: true, any: false });
-    t.match(run.stderr, /ev_child_start: pid 0 \(any child\) is not supported inside Node/);
+    t.match(run.stderr,
+      /ev_child_start: pid 0 \(any child\) is not supported inside Node/);
   });
