@@ -37,7 +37,7 @@ int main(void) {
   pid = fork();
   if (pid == 0) _exit(4);
   /* let the loop iterate while the child exits */
-  ev_timer_init(&pause_w, on_pause, 0.1, 0.);
+  ev_timer_init(&pause_w, on_pause, 0.3, 0.);
   ev_timer_start(loop, &pause_w);
   ev_run(loop, 0);
   trace("the child has exited; starting its watcher:");

@@ -51,11 +51,12 @@ int main(void) {
   start(loop, 6, "G", 0.01, 0.);
   trace("ev_run returned %d", ev_run(loop, 0));
 
-  /* a repeating timer (every 50 ms, 3 times) and one-shots between */
-  start(loop, 8, "repeat", 0.05, 0.05);
-  start(loop, 0, "75ms", 0.075, 0.);
-  start(loop, 1, "125ms", 0.125, 0.);
-  start(loop, 2, "175ms", 0.175, 0.);
+  /* a repeating timer (every 100 ms, 3 times) and one-shots between, with
+   * 50 ms to spare for a busy machine */
+  start(loop, 8, "repeat", 0.1, 0.1);
+  start(loop, 0, "150ms", 0.15, 0.);
+  start(loop, 1, "250ms", 0.25, 0.);
+  start(loop, 2, "350ms", 0.35, 0.);
   trace("ev_run returned %d", ev_run(loop, 0));
 
   start(loop, 9, "starter", 0., 0.);
