@@ -22,20 +22,24 @@ class NodeHost : public ev::Host {
  public:
   explicit NodeHost(v8::Isolate* isolate) : isolate_(isolate) {}
 
-  void Dispatch(ev::Box* box, ev_watcher* w, int revents) override {
+  void Dispatch(const ev::Call& call) override {
     v8::HandleScope scope(isolate_);
-    Resource* resource = static_cast<Resource*>(box->host_data);
+    // One resource per started watcher; events fed to a watcher that is not
+    // active (ev_feed_event, ev_invoke) share one of the loop's.
+    void** slot = call.box != nullptr ? &call.box->host_data : &loose_;
+    Resource* resource = static_cast<Resource*>(*slot);
     if (resource == nullptr) {
       resource = new Resource;
       v8::Local<v8::Object> object = v8::Object::New(isolate_);
       resource->object.Reset(isolate_, object);
-      resource->context =
-          node::EmitAsyncInit(isolate_, object, ev::KindName(box->kind));
-      box->host_data = resource;
+      resource->context = node::EmitAsyncInit(
+          isolate_, object,
+          call.box != nullptr ? ev::KindName(call.box->kind) : "ev_watcher");
+      *slot = resource;
     }
     node::CallbackScope callback_scope(
         isolate_, resource->object.Get(isolate_), resource->context);
-    ev::Invoke(box, w, revents);
+    ev::Invoke(call);
   }
 
   void Release(ev::Box* box) override {
@@ -48,6 +52,7 @@ class NodeHost : public ev::Host {
 
  private:
   v8::Isolate* isolate_;
+  void* loose_ = nullptr;
 };
 
 void CloseAtTeardown(void* loop) {

@@ -4,8 +4,9 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <map>
 #include <mutex>
-#include <set>
 #include <string>
 
 namespace compat {
@@ -18,8 +19,9 @@ std::mutex* ReportedLock() {
   return lock;
 }
 
-std::set<std::string>* Reported() {
-  static std::set<std::string>* reported = new std::set<std::string>;
+// Every message reported, with the number of times it was.
+std::map<std::string, int>* Reported() {
+  static auto* reported = new std::map<std::string, int>;
   return reported;
 }
 
@@ -33,7 +35,7 @@ bool Warn(const char* format, ...) {
   va_end(args);
   {
     std::lock_guard<std::mutex> hold(*ReportedLock());
-    if (!Reported()->insert(text).second) return false;
+    if (++(*Reported())[text] > 1) return false;
   }
   std::fprintf(stderr, "node-waf-compat: %s\n", text);
   std::fflush(stderr);
@@ -43,6 +45,15 @@ bool Warn(const char* format, ...) {
 int WarningCount() {
   std::lock_guard<std::mutex> hold(*ReportedLock());
   return static_cast<int>(Reported()->size());
+}
+
+int TimesReported(const char* substring) {
+  std::lock_guard<std::mutex> hold(*ReportedLock());
+  int times = 0;
+  for (auto& entry : *Reported())
+    if (std::strstr(entry.first.c_str(), substring) != nullptr)
+      times += entry.second;
+  return times;
 }
 
 void Fatal(const char* format, ...) {

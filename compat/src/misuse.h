@@ -21,6 +21,11 @@ bool Warn(const char* format, ...) __attribute__((format(printf, 1, 2)));
 // test hooks).
 int WarningCount();
 
+// How many times Warn was called, printed or not, with a message containing
+// `substring`.  For tests: a report that is printed once per process can
+// still be counted per call.
+int TimesReported(const char* substring);
+
 }  // namespace compat
 
 #define COMPAT_CHECK(condition)                                        \
