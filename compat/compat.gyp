@@ -29,6 +29,9 @@
         'cflags_cc!': ['-fno-rtti', '-fno-exceptions', '-std=gnu++17',
                        '-std=gnu++20'],
         'cflags_cc+': ['-frtti', '-fexceptions', '-std=gnu++98'],
+        # node-waf built with -g and no optimisation, so old code never met
+        # strict-aliasing optimisations (libev-style watcher casts abound).
+        'cflags+': ['-fno-strict-aliasing'],
         'defines': ['_GNU_SOURCE', '_LARGEFILE_SOURCE',
                     '_FILE_OFFSET_BITS=64'],
       },

@@ -6,6 +6,14 @@ const path = require('path');
 
 const root = path.join(__dirname, '..', '..');
 
+// The environment of a scenario: ours, without the loaders tap puts in
+// NODE_OPTIONS for its own test processes (a scenario is a plain program).
+function scenarioEnv(extra) {
+  const env = { ...process.env, ...extra };
+  if (!extra || !('NODE_OPTIONS' in extra)) delete env.NODE_OPTIONS;
+  return env;
+}
+
 // Runs `node [nodeArgs] file args...` (file relative to the repository
 // root) to the end.
 function runNode(file, args = [],
@@ -16,7 +24,7 @@ function runNode(file, args = [],
     input,
     timeout,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: scenarioEnv(env),
   });
   return {
     code: result.status,
@@ -37,7 +45,7 @@ function lastJson(stdout) {
 function startNode(file, args = [], { env } = {}) {
   return spawn(process.execPath, [path.join(root, file), ...args], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: scenarioEnv(env),
   });
 }
 
