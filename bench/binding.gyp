@@ -1,7 +1,17 @@
 # bench/binding.gyp: the addons `npm run bench` compares.  texample itself
 # (the legacy variant) comes from the repository's build.
 {
+  'target_defaults': {
+    # NAN's NODE_MODULE casts the init function inside Node's own header.
+    'cflags_cc': ['-Wno-cast-function-type'],
+  },
   'targets': [
+    {
+      'target_name': 'wake_floor',
+      'type': 'executable',
+      'sources': ['addons/wake_floor.c'],
+      'libraries': ['-lpthread'],
+    },
     {
       'target_name': 'bench_ref',
       'sources': ['../examples/texample-nan/texample_nan.cc'],

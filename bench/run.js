@@ -93,6 +93,12 @@ function main() {
   for (const v of variants) out.push(statRow(v, peak(v), peak('ref'), 1, 1));
 
   const lat = alternate('latency', ['ref', 'legacy'], PINGS);
+  const floor = Array.from({ length: ROUNDS }, () => {
+    const run = spawnSync(path.join(__dirname, 'build', 'Release',
+      'wake_floor'), [String(PINGS)], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`wake_floor failed: ${run.stderr}`);
+    return JSON.parse(run.stdout);
+  });
   out.push('', `### Wake-up latency: ${PINGS} ping-pongs, one-way µs`, '',
     '| variant | median µs | min–max | vs ref | p99 µs | min–max | vs ref |',
     '|---|---|---|---|---|---|---|');
@@ -104,6 +110,10 @@ function main() {
     out.push(statRow(v, med, refMed, 1, 2) +
       statRow('', p99, refP99, 1, 2).slice(4));
   }
+  out.push('', 'Floor (the operating system alone: a thread writes an ' +
+    'eventfd, a thread blocked in epoll_wait wakes): median ' +
+    `${fmt(median(floor.map((f) => f.medianUs)))} µs, p99 ` +
+    `${fmt(median(floor.map((f) => f.p99Us)))} µs.`);
 
   const ovh = alternate('overhead', ['nan', 'legacy'], CALLS);
   out.push('', `### Call overhead: ${CALLS} calls of a trivial function`, '',
@@ -113,12 +123,13 @@ function main() {
 
   const grow = alternate('rss', ['ref', 'legacy'], 10 * N);
   out.push('', `### RSS growth over ${10 * N} callbacks after a warm-up of ` +
-    `${N}`, '', '| variant | MB | min–max | vs ref |', '|---|---|---|---|');
+    `${N} (ping-pong, 1000 a round)`, '', '| variant | MB | min–max |',
+  '|---|---|---|');
   const mb = (v) => grow[v].map((s) => s.growthMB);
   for (const v of ['ref', 'legacy']) {
     const m = median(mb(v));
     out.push(`| ${v} | ${fmt(m)} | ${fmt(Math.min(...mb(v)))}–` +
-      `${fmt(Math.max(...mb(v)))} | – |`);
+      `${fmt(Math.max(...mb(v)))} |`);
   }
   console.log(out.join('\n'));
 }

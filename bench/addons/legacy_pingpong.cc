@@ -1,11 +1,14 @@
-// legacy_pingpong.cc: wake-up latency in the node 0.4 API.  A producer
-// thread stamps the monotonic clock, hands the stamp over through an
-// ev_async and waits until JS acknowledges it, `rounds` times.
+// legacy_pingpong.cc: wake-up latency, and memory under a bounded flow, in
+// the node 0.4 API.  Each round a producer thread queues `window` stamps of
+// the monotonic clock, wakes the main thread through an ev_async and waits
+// until JS acknowledges the round.
 //
 //   pingpong.callback = function (sentNs) { ...; pingpong.ack(); }
-//   pingpong.start(rounds)
+//   pingpong.start(rounds[, window = 1])
 #include <pthread.h>
 #include <time.h>
+
+#include <deque>
 
 #include <node.h>
 #include <v8.h>
@@ -20,9 +23,10 @@ static Persistent<String> callback_symbol;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t acked_cond = PTHREAD_COND_INITIALIZER;
-static double stamp = 0;
+static std::deque<double>* stamps = new std::deque<double>;
 static bool acked = false;
 static long rounds = 0;
+static long window = 1;
 static pthread_t producer;
 
 static double NowNs() {
@@ -35,7 +39,7 @@ static void* Produce(void*) {
   for (long i = 0; i < rounds; i++) {
     pthread_mutex_lock(&lock);
     acked = false;
-    stamp = NowNs();
+    for (long j = 0; j < window; j++) stamps->push_back(NowNs());
     pthread_mutex_unlock(&lock);
     ev_async_send(EV_DEFAULT_UC_ &notifier);
     pthread_mutex_lock(&lock);
@@ -50,14 +54,19 @@ static void Deliver(EV_P_ ev_async* watcher, int revents) {
   Local<Value> callback_v = module_handle->Get(callback_symbol);
   if (!callback_v->IsFunction()) return;
   Local<Function> callback = Local<Function>::Cast(callback_v);
+  std::deque<double> batch;
   pthread_mutex_lock(&lock);
-  double sent = stamp;
+  batch.swap(*stamps);
   pthread_mutex_unlock(&lock);
-  Local<Value> argv[1];
-  argv[0] = Number::New(sent);
-  TryCatch try_catch;
-  callback->Call(module_handle, 1, argv);
-  if (try_catch.HasCaught()) FatalException(try_catch);
+  while (!batch.empty()) {
+    HandleScope per_message;
+    Local<Value> argv[1];
+    argv[0] = Number::New(batch.front());
+    batch.pop_front();
+    TryCatch try_catch;
+    callback->Call(module_handle, 1, argv);
+    if (try_catch.HasCaught()) FatalException(try_catch);
+  }
 }
 
 static Handle<Value> Ack(const Arguments& args) {
@@ -71,6 +80,7 @@ static Handle<Value> Ack(const Arguments& args) {
 static Handle<Value> Start(const Arguments& args) {
   HandleScope scope;
   rounds = (long)args[0]->IntegerValue();
+  window = args.Length() > 1 ? (long)args[1]->IntegerValue() : 1;
   ev_async_init(&notifier, Deliver);
   ev_async_start(EV_DEFAULT_UC_ &notifier);
   pthread_create(&producer, NULL, Produce, NULL);

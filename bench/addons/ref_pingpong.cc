@@ -1,7 +1,9 @@
 // ref_pingpong.cc: legacy_pingpong.cc ported by hand to NAN and libuv (the
-// baseline of the latency benchmark); same protocol, same work per round.
+// baseline of the latency and memory benchmarks); same protocol, same work.
 #include <nan.h>
 #include <uv.h>
+
+#include <deque>
 
 namespace {
 
@@ -12,16 +14,18 @@ node::async_context async_context;
 
 uv_mutex_t lock;
 uv_cond_t acked_cond;
-double stamp = 0;
+std::deque<double>& stamps = *new std::deque<double>;
 bool acked = false;
 int64_t rounds = 0;
+int64_t window = 1;
 uv_thread_t producer;
 
 void Produce(void*) {
   for (int64_t i = 0; i < rounds; i++) {
     uv_mutex_lock(&lock);
     acked = false;
-    stamp = static_cast<double>(uv_hrtime());
+    for (int64_t j = 0; j < window; j++)
+      stamps.push_back(static_cast<double>(uv_hrtime()));
     uv_mutex_unlock(&lock);
     uv_async_send(notifier);
     uv_mutex_lock(&lock);
@@ -41,13 +45,19 @@ void Deliver(uv_async_t*) {
            .ToLocal(&callback_v) ||
       !callback_v->IsFunction())
     return;
+  v8::Local<v8::Function> callback = callback_v.As<v8::Function>();
+  std::deque<double> batch;
   uv_mutex_lock(&lock);
-  double sent = stamp;
+  batch.swap(stamps);
   uv_mutex_unlock(&lock);
-  v8::Local<v8::Value> argv[] = {Nan::New(sent)};
-  Nan::TryCatch try_catch;
-  Nan::Call(callback_v.As<v8::Function>(), module, 1, argv);
-  if (try_catch.HasCaught()) Nan::FatalException(try_catch);
+  while (!batch.empty()) {
+    Nan::HandleScope per_message;
+    v8::Local<v8::Value> argv[] = {Nan::New(batch.front())};
+    batch.pop_front();
+    Nan::TryCatch try_catch;
+    Nan::Call(callback, module, 1, argv);
+    if (try_catch.HasCaught()) Nan::FatalException(try_catch);
+  }
 }
 
 NAN_METHOD(Ack) {
@@ -59,6 +69,7 @@ NAN_METHOD(Ack) {
 
 NAN_METHOD(Start) {
   rounds = Nan::To<int64_t>(info[0]).FromJust();
+  window = info.Length() > 1 ? Nan::To<int64_t>(info[1]).FromJust() : 1;
   notifier = new uv_async_t;
   uv_async_init(Nan::GetCurrentEventLoop(), notifier, Deliver);
   uv_thread_create(&producer, Produce, nullptr);

@@ -99,14 +99,29 @@ INCS_Release := \
 OBJS := \
 	$(obj).target/$(TARGET)/../compat/src/callback_scope.o \
 	$(obj).target/$(TARGET)/../compat/src/ev_async.o \
+	$(obj).target/$(TARGET)/../compat/src/ev_io.o \
 	$(obj).target/$(TARGET)/../compat/src/ev_loop.o \
+	$(obj).target/$(TARGET)/../compat/src/ev_pending.o \
+	$(obj).target/$(TARGET)/../compat/src/ev_run.o \
+	$(obj).target/$(TARGET)/../compat/src/ev_signal.o \
+	$(obj).target/$(TARGET)/../compat/src/ev_timer.o \
+	$(obj).target/$(TARGET)/../compat/src/ev_watchers.o \
 	$(obj).target/$(TARGET)/../compat/src/misuse.o \
+	$(obj).target/$(TARGET)/../compat/src/node_buffer.o \
+	$(obj).target/$(TARGET)/../compat/src/node_callbacks.o \
+	$(obj).target/$(TARGET)/../compat/src/node_encoding.o \
 	$(obj).target/$(TARGET)/../compat/src/node_errors.o \
+	$(obj).target/$(TARGET)/../compat/src/node_events.o \
 	$(obj).target/$(TARGET)/../compat/src/node_module.o \
+	$(obj).target/$(TARGET)/../compat/src/node_object_wrap.o \
+	$(obj).target/$(TARGET)/../compat/src/v8_accessors.o \
 	$(obj).target/$(TARGET)/../compat/src/v8_context.o \
 	$(obj).target/$(TARGET)/../compat/src/v8_exceptions.o \
+	$(obj).target/$(TARGET)/../compat/src/v8_external_arrays.o \
 	$(obj).target/$(TARGET)/../compat/src/v8_handles.o \
 	$(obj).target/$(TARGET)/../compat/src/v8_objects.o \
+	$(obj).target/$(TARGET)/../compat/src/v8_persistent.o \
+	$(obj).target/$(TARGET)/../compat/src/v8_script.o \
 	$(obj).target/$(TARGET)/../compat/src/v8_strings.o \
 	$(obj).target/$(TARGET)/../compat/src/v8_templates.o \
 	$(obj).target/$(TARGET)/../compat/src/v8_values.o

@@ -93,8 +93,14 @@ void compat__ev_async_send(struct ev_loop* loop, ev_async* w) {
                      : "ev_async_send: the watcher was never initialised "
                        "(ev_async_init) nor started; event dropped");
   }
-  __atomic_store_n(&w->sent, 1, __ATOMIC_RELEASE);
-  loop->async_pending.store(true);
+  // libev (ev.c, ev_async_send/evpipe_write): only the send that raises a
+  // flag wakes the loop.  Both steps are exchanges, which read the latest
+  // value: a send that finds `sent` raised comes before the loop's exchange
+  // that lowers it (and that exchange, acquiring ours, sees what was queued
+  // before this send); one that finds `async_pending` raised comes before
+  // the loop's exchange of that flag, which precedes its scan of `sent`.
+  if (__atomic_exchange_n(&w->sent, 1, __ATOMIC_ACQ_REL) != 0) return;
+  if (loop->async_pending.exchange(true)) return;
   compat::ev::Wake(loop);
 }
 
