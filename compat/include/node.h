@@ -1,11 +1,13 @@
 // node.h: the node 0.4-era addon API old code includes.  Declarations live
 // in legacy/node.h (namespace legacy_node, aliased here as node); this
 // header adds the macros and node.h's inline helpers.  Like node 0.4's
-// node.h it brings in <ev.h>, <v8.h>, <assert.h> and node_object_wrap.h.
+// node.h it brings in <ev.h>, <eio.h>, <v8.h>, <assert.h> and
+// node_object_wrap.h.
 #ifndef COMPAT_NODE_H_
 #define COMPAT_NODE_H_
 
 #include <assert.h>
+#include <eio.h>
 #include <ev.h>
 #include <sys/stat.h>
 #include <sys/types.h>

@@ -90,8 +90,19 @@ struct Call {
   int revents;
 };
 
+// Old code the loop runs that is not a watcher callback (an eio done
+// callback).  `slot` is where the caller keeps the host's state for the
+// source of the task (null until the host creates it).
+struct Task {
+  void (*fn)(void* arg);
+  void* arg;
+  void** slot;
+  const char* name;  // what the source is called (e.g. "eio_custom")
+};
+
 // What embeds the loop.  Standalone the callbacks run directly; inside Node
 // each one runs in a HandleScope and a callback scope (callback_scope.cc).
+// Watcher callbacks and tasks go through the same scope mechanism.
 class Host {
  public:
   virtual ~Host() {}
@@ -99,7 +110,17 @@ class Host {
   virtual void Dispatch(const Call& call) = 0;
   // The box is about to be freed: drop whatever the host hung on host_data.
   virtual void Release(Box* box) = 0;
+  // Must call task.fn(task.arg) exactly once, in the scope of *task.slot
+  // (created now if the slot is empty).  Loop thread.
+  virtual void Run(const Task& task) = 0;
+  // Creates the state of an empty *slot now, so that what later runs in it
+  // continues the current context (async_hooks: the submitter's).  Loop
+  // thread.
+  virtual void Capture(void** slot, const char* name) = 0;
+  // Drops the state of *slot, if any, and empties it.  Loop thread.
+  virtual void Forget(void** slot) = 0;
 };
+
 
 // An entry of libev's pending queue.
 struct Pending {
