@@ -1,9 +1,10 @@
 'use strict';
-// build.js: configures, builds and runs the standalone ev suite (test/ev)
-// with CMake: `plain` (the suite and the differential scenarios), `address`
-// and `thread` (the suite under ASan and TSan).  Used by the ev_*.test.js
-// files and, as `node test/ev/build.js`, by npm's pretest so that the first
-// build does not count against tap's per-file timeout.
+// build.js: configures, builds and runs the standalone ev and eio suites
+// (test/ev) with CMake: `plain` (the suites and the differential
+// scenarios), `address` and `thread` (the suites under ASan and TSan).
+// Used by the ev_*.test.js and eio_standalone.test.js files and, as `node
+// test/ev/build.js`, by npm's pretest so that the first build does not
+// count against tap's per-file timeout.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -100,12 +101,14 @@ function build(config) {
   });
 }
 
-// Runs the GoogleTest suite of a built configuration.  Returns { code,
-// output, tests: [{ suite, name, ok, failure }], timedOut }.
-function runSuite(config, { env = {}, timeout = 300000 } = {}) {
+// Runs a GoogleTest suite (ev_tests, or eio_tests) of a built
+// configuration.  Returns { code, output, tests: [{ suite, name, ok,
+// failure }], timedOut }.
+function runSuite(config,
+  { env = {}, timeout = 300000, binary = 'ev_tests' } = {}) {
   const dir = dirOf(config);
-  const report = path.join(dir, `ev_tests-${process.pid}.json`);
-  const result = run(path.join(dir, 'ev_tests'),
+  const report = path.join(dir, `${binary}-${process.pid}.json`);
+  const result = run(path.join(dir, binary),
     [`--gtest_output=json:${report}`], {
       cwd: dir, timeout, env: { ...process.env, ...env },
     });
