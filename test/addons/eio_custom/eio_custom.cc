@@ -104,9 +104,9 @@ static Handle<Value> Hash(const Arguments& args) {
 
 static Handle<Value> HashSync(const Arguments& args) {
   HandleScope scope;
-  std::string digest = Digest(*String::Utf8Value(args[0]),
-                              *String::Utf8Value(args[1]),
-                              args[2]->Int32Value());
+  std::string digest =
+      Digest(*String::Utf8Value(args[0]), *String::Utf8Value(args[1]),
+             args[2]->Int32Value());
   return scope.Close(String::New(digest.c_str()));
 }
 
@@ -129,8 +129,8 @@ static void CallBack(ProbeBaton* baton, int argc, Handle<Value>* argv) {
 static ProbeBaton* NewProbe(const Arguments& args, int callback_index) {
   ProbeBaton* baton = new ProbeBaton();
   baton->value = args[0]->Int32Value();
-  baton->callback = Persistent<Function>::New(
-      Local<Function>::Cast(args[callback_index]));
+  baton->callback =
+      Persistent<Function>::New(Local<Function>::Cast(args[callback_index]));
   return baton;
 }
 
@@ -409,7 +409,8 @@ static Handle<Value> ManyJs(const Arguments& args) {
   many->outstanding = n;
   many->callback = Persistent<Function>::New(Local<Function>::Cast(args[1]));
   for (long i = 0; i < n; i++) {
-    eio_custom(ManyWork, EIO_PRI_DEFAULT, ManyAfter, reinterpret_cast<void*>(i));
+    eio_custom(ManyWork, EIO_PRI_DEFAULT, ManyAfter,
+               reinterpret_cast<void*>(i));
     ev_ref(EV_DEFAULT_UC);
   }
   return Undefined();

@@ -25,24 +25,42 @@ struct Baton {
 
 static const char* Syscall(int type) {
   switch (type) {
-    case EIO_OPEN: return "open";
-    case EIO_CLOSE: return "close";
-    case EIO_READ: return "read";
-    case EIO_WRITE: return "write";
-    case EIO_FSYNC: return "fsync";
-    case EIO_STAT: return "stat";
-    case EIO_LSTAT: return "lstat";
-    case EIO_FSTAT: return "fstat";
-    case EIO_UNLINK: return "unlink";
-    case EIO_RENAME: return "rename";
-    case EIO_MKDIR: return "mkdir";
-    case EIO_RMDIR: return "rmdir";
-    case EIO_READDIR: return "readdir";
-    case EIO_READLINK: return "readlink";
-    case EIO_SYMLINK: return "symlink";
-    case EIO_CHMOD: return "chmod";
-    case EIO_FTRUNCATE: return "ftruncate";
-    case EIO_SENDFILE: return "sendfile";
+    case EIO_OPEN:
+      return "open";
+    case EIO_CLOSE:
+      return "close";
+    case EIO_READ:
+      return "read";
+    case EIO_WRITE:
+      return "write";
+    case EIO_FSYNC:
+      return "fsync";
+    case EIO_STAT:
+      return "stat";
+    case EIO_LSTAT:
+      return "lstat";
+    case EIO_FSTAT:
+      return "fstat";
+    case EIO_UNLINK:
+      return "unlink";
+    case EIO_RENAME:
+      return "rename";
+    case EIO_MKDIR:
+      return "mkdir";
+    case EIO_RMDIR:
+      return "rmdir";
+    case EIO_READDIR:
+      return "readdir";
+    case EIO_READLINK:
+      return "readlink";
+    case EIO_SYMLINK:
+      return "symlink";
+    case EIO_CHMOD:
+      return "chmod";
+    case EIO_FTRUNCATE:
+      return "ftruncate";
+    case EIO_SENDFILE:
+      return "sendfile";
   }
   return "eio";
 }
@@ -116,16 +134,16 @@ static int After(eio_req* req) {
 
 static Baton* NewBaton(const Arguments& args) {
   Baton* baton = new Baton();
-  baton->callback = Persistent<Function>::New(
-      Local<Function>::Cast(args[args.Length() - 1]));
+  baton->callback =
+      Persistent<Function>::New(Local<Function>::Cast(args[args.Length() - 1]));
   return baton;
 }
 
-#define ASYNC(call)         \
-  do {                      \
-    call;                   \
-    ev_ref(EV_DEFAULT_UC);  \
-    return Undefined();     \
+#define ASYNC(call)        \
+  do {                     \
+    call;                  \
+    ev_ref(EV_DEFAULT_UC); \
+    return Undefined();    \
   } while (0)
 
 #define PATH(i) (*String::Utf8Value(args[i]))
@@ -181,15 +199,13 @@ static Handle<Value> Readlink(const Arguments& args) {
   ASYNC(eio_readlink(PATH(0), EIO_PRI_DEFAULT, After, NewBaton(args)));
 }
 static Handle<Value> Symlink(const Arguments& args) {
-  ASYNC(eio_symlink(PATH(0), PATH(1), EIO_PRI_DEFAULT, After,
-                    NewBaton(args)));
+  ASYNC(eio_symlink(PATH(0), PATH(1), EIO_PRI_DEFAULT, After, NewBaton(args)));
 }
 static Handle<Value> Chmod(const Arguments& args) {
   ASYNC(eio_chmod(PATH(0), INT(1), EIO_PRI_DEFAULT, After, NewBaton(args)));
 }
 static Handle<Value> Ftruncate(const Arguments& args) {
-  ASYNC(eio_ftruncate(INT(0), INT(1), EIO_PRI_DEFAULT, After,
-                      NewBaton(args)));
+  ASYNC(eio_ftruncate(INT(0), INT(1), EIO_PRI_DEFAULT, After, NewBaton(args)));
 }
 // sendfile(outFd, inFd, inOffset, length, cb)
 static Handle<Value> Sendfile(const Arguments& args) {
