@@ -100,6 +100,9 @@ void AttachEventLoop(v8::Isolate* isolate) {
   struct ev_loop* loop =
       ev::AttachDefaultLoop(node::GetCurrentEventLoop(isolate), host);
   node::AddEnvironmentCleanupHook(isolate, CloseAtTeardown, loop);
+  // Open now, on the main thread: an addon's own thread may make the first
+  // eio request.
+  eio::Attach();
   // Node runs the hooks last registered first: eio requests are dropped
   // before the loop they finish on is closed.
   node::AddEnvironmentCleanupHook(isolate, CloseEioAtTeardown, nullptr);

@@ -67,6 +67,10 @@ void ExecuteFile(Request* request);
 // The name of the wrapper that makes requests of `type`.
 const char* ApiName(int type);
 
+// Opens the layer now (inside Node, when the default loop is attached), so
+// that requests from any thread are accepted from the start.  Standalone it
+// opens with the first request.  On the loop thread.
+void Attach();
 // Environment teardown or process exit: from now on no work of old code
 // starts, no done callback runs and every eio call is refused.  Inside
 // Node on the loop thread (teardown) it also drops the requests that are

@@ -344,6 +344,12 @@ eio_req* Submit(Request* request) {
   return &request->req;
 }
 
+void Attach() {
+  Channel* channel = TheChannel();
+  std::lock_guard<std::recursive_mutex> pool(channel->pool_lock);
+  Acquire(channel, "eio");
+}
+
 void Shutdown() {
   Channel* channel = TheChannel();
   if (!MayUsePool()) {
