@@ -385,17 +385,19 @@ static int ManyAfter(eio_req* req) {
   long index = reinterpret_cast<long>(req->data);
   many->dones[index]++;
   if (--many->outstanding > 0) return 0;
+  // The callback may start another round: this one is forgotten first.
+  Many* round = many;
+  many = NULL;
   int exactly_once = 0;
-  for (size_t i = 0; i < many->dones.size(); i++)
-    if (many->works[i] == 1 && many->dones[i] == 1) exactly_once++;
+  for (size_t i = 0; i < round->dones.size(); i++)
+    if (round->works[i] == 1 && round->dones[i] == 1) exactly_once++;
   Handle<Value> argv[1];
   argv[0] = Integer::New(exactly_once);
   TryCatch try_catch;
-  many->callback->Call(Context::GetCurrent()->Global(), 1, argv);
+  round->callback->Call(Context::GetCurrent()->Global(), 1, argv);
   if (try_catch.HasCaught()) FatalException(try_catch);
-  many->callback.Dispose();
-  delete many;
-  many = NULL;
+  round->callback.Dispose();
+  delete round;
   return 0;
 }
 
@@ -413,6 +415,95 @@ static Handle<Value> ManyJs(const Arguments& args) {
                reinterpret_cast<void*>(i));
     ev_ref(EV_DEFAULT_UC);
   }
+  return Undefined();
+}
+
+// ---- requests from another thread (libeio took them from any thread) ----
+
+struct Threaded {
+  Persistent<Function> callback;
+  int count;
+  int done;
+  int on_main;
+  pthread_t main;
+};
+
+static Threaded* threaded = NULL;
+
+static int ThreadedWork(eio_req* req) { return 0; }
+
+static int ThreadedAfter(eio_req* req) {
+  HandleScope scope;
+  ev_unref(EV_DEFAULT_UC);
+  threaded->done++;
+  if (pthread_equal(pthread_self(), threaded->main)) threaded->on_main++;
+  if (threaded->done < threaded->count) return 0;
+  Threaded* finished_run = threaded;
+  threaded = NULL;
+  Handle<Value> argv[2];
+  argv[0] = Integer::New(finished_run->done);
+  argv[1] = Integer::New(finished_run->on_main);
+  TryCatch try_catch;
+  finished_run->callback->Call(Context::GetCurrent()->Global(), 2, argv);
+  if (try_catch.HasCaught()) FatalException(try_catch);
+  finished_run->callback.Dispose();
+  delete finished_run;
+  return 0;
+}
+
+static void* Submitter(void* arg) {
+  int count = *static_cast<int*>(arg);
+  for (int i = 0; i < count; i++)
+    eio_custom(ThreadedWork, EIO_PRI_DEFAULT, ThreadedAfter, NULL);
+  return NULL;
+}
+
+// fromThread(n, cb): takes n ev_refs, then a thread of the addon submits n
+// requests; cb(done callbacks, how many ran on the main thread).
+static Handle<Value> FromThread(const Arguments& args) {
+  static int count;
+  count = args[0]->Int32Value();
+  threaded = new Threaded();
+  threaded->count = count;
+  threaded->main = pthread_self();
+  threaded->callback =
+      Persistent<Function>::New(Local<Function>::Cast(args[1]));
+  for (int i = 0; i < count; i++) ev_ref(EV_DEFAULT_UC);
+  pthread_t thread;
+  pthread_create(&thread, NULL, Submitter, &count);
+  pthread_join(thread, NULL);
+  return Undefined();
+}
+
+// ---- misuse ----
+
+static eio_req* freed_request = NULL;
+
+static int FinishedAfter(eio_req* req) {
+  HandleScope scope;
+  ev_unref(EV_DEFAULT_UC);
+  freed_request = req;
+  ProbeBaton* baton = static_cast<ProbeBaton*>(req->data);
+  CallBack(baton, 0, NULL);
+  return 0;
+}
+
+// cancelAfterDone(cb): cb runs in the done callback; then cancelFinished()
+// cancels the request that was freed after it.
+static Handle<Value> CancelAfterDone(const Arguments& args) {
+  eio_custom(ReturnValue, EIO_PRI_DEFAULT, FinishedAfter, NewProbe(args, 0));
+  ev_ref(EV_DEFAULT_UC);
+  return Undefined();
+}
+
+static Handle<Value> CancelFinished(const Arguments& args) {
+  eio_cancel(freed_request);
+  return Undefined();
+}
+
+// nullDone(): a request without a done callback.
+static Handle<Value> NullDone(const Arguments& args) {
+  eio_custom(ThreadedWork, EIO_PRI_DEFAULT, NULL, NULL);
   return Undefined();
 }
 
@@ -434,4 +525,8 @@ extern "C" void init(Handle<Object> target) {
   NODE_SET_METHOD(target, "releaseDetached", ReleaseDetached);
   NODE_SET_METHOD(target, "stats", Stats);
   NODE_SET_METHOD(target, "many", ManyJs);
+  NODE_SET_METHOD(target, "fromThread", FromThread);
+  NODE_SET_METHOD(target, "cancelAfterDone", CancelAfterDone);
+  NODE_SET_METHOD(target, "cancelFinished", CancelFinished);
+  NODE_SET_METHOD(target, "nullDone", NullDone);
 }
