@@ -5,7 +5,9 @@
 // the file requests), built with -Wall -Wextra -Werror against Debian's
 // libuv, and the same suite under AddressSanitizer and ThreadSanitizer.
 const t = require('tap');
-const { build, runSuite } = require('./ev/build');
+const fs = require('fs');
+const path = require('path');
+const { build, runSuite, run } = require('./ev/build');
 
 t.setTimeout(10 * 60 * 1000);
 
@@ -36,3 +38,29 @@ for (const [config, env] of Object.entries(configs)) {
       '10,000 requests in flight ran');
   });
 }
+
+t.test('refused libeio APIs fail to compile, naming the replacement',
+  async (t) => {
+    const file = path.join(__dirname, 'fixtures', 'eio_unsupported',
+      'calls.cc');
+    const result = run('g++', ['-std=gnu++98', '-c', '-o', '/dev/null',
+      `-I${path.join(__dirname, '..', 'compat', 'include')}`, file]);
+    if (result.missing) {
+      t.skip('g++ is not available');
+      return;
+    }
+    t.not(result.code, 0, 'the file does not compile');
+    const errors = result.output.split('\n').filter((l) => / error: /.test(l));
+    const marked = fs.readFileSync(file, 'utf8').split('\n')
+      .map((text, i) => [i + 1, (text.match(/;\s*\/\/ (\S+)$/) || [])[1]])
+      .filter(([, api]) => api);
+    t.equal(marked.length, 14, 'every refused API is tried');
+    for (const [line, api] of marked) {
+      const found = errors.find((e) => e.startsWith(`${file}:${line}:`));
+      t.ok(found, `line ${line} (${api}) is an error`);
+      if (!found) continue;
+      t.match(found, api, `it names ${api}`);
+      t.match(found, /is not supported[^;]*;\s*\S/,
+        `it says what to use instead of ${api}`);
+    }
+  });

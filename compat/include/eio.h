@@ -430,46 +430,52 @@ static __inline__ ssize_t eio_sendfile_sync(int ofd, int ifd, off_t offset,
 /* ---- not available: a call fails to compile with the modern replacement
  * in the message ---- */
 #define COMPAT__EIO_UNAVAILABLE(text) __attribute__((error(text)))
+#define COMPAT__EIO_NO_POOL_SETTING(api)                                    \
+  COMPAT__EIO_UNAVAILABLE(api                                               \
+                          " is not supported by node-waf-compat (the pool " \
+                          "is libuv's); set UV_THREADPOOL_SIZE in the "     \
+                          "environment before node starts")
+#define COMPAT__EIO_NO_GROUPS(api)                                           \
+  COMPAT__EIO_UNAVAILABLE(api                                                \
+                          " (request groups) is not supported by "           \
+                          "node-waf-compat; count the outstanding requests " \
+                          "in your baton, or use uv_queue_work")
+#define COMPAT__EIO_NO_POLL_SETTING(api)                                 \
+  COMPAT__EIO_UNAVAILABLE(api                                            \
+                          " is not supported by node-waf-compat (libuv " \
+                          "delivers every finished request in the "      \
+                          "iteration it finished); remove the call")
 int eio_init(void (*want_poll)(void), void (*done_poll)(void))
     COMPAT__EIO_UNAVAILABLE(
-        "eio_init is not needed with node-waf-compat: requests run on "
-        "libuv's thread pool and finish on the loop; remove the call");
+        "eio_init is not supported by node-waf-compat (the SDK drives "
+        "libuv's thread pool itself, as node drove libeio); remove the call");
 int eio_poll(void) COMPAT__EIO_UNAVAILABLE(
-    "eio_poll is not needed with node-waf-compat: done callbacks run from "
-    "the event loop by themselves; remove the call");
+    "eio_poll is not supported by node-waf-compat (done callbacks run from "
+    "the event loop by themselves); remove the call");
 void eio_submit(eio_req *req) COMPAT__EIO_UNAVAILABLE(
     "eio_submit of a hand-made eio_req is not supported by node-waf-compat; "
-    "use eio_custom (or uv_queue_work)");
+    "use eio_custom, or uv_queue_work");
 void eio_destroy(eio_req *req) COMPAT__EIO_UNAVAILABLE(
-    "eio_destroy is not supported by node-waf-compat: a request frees "
-    "itself after its done callback");
-eio_req *eio_grp(eio_cb cb, void *data) COMPAT__EIO_UNAVAILABLE(
-    "eio_grp (request groups) is not supported by node-waf-compat; count "
-    "the outstanding requests in your baton, or use uv_queue_work");
+    "eio_destroy is not supported by node-waf-compat (a request frees "
+    "itself after its done callback); remove the call");
+eio_req *eio_grp(eio_cb cb, void *data) COMPAT__EIO_NO_GROUPS("eio_grp");
 void eio_grp_feed(eio_req *grp, void (*feed)(eio_req *req), int limit)
-    COMPAT__EIO_UNAVAILABLE(
-        "eio_grp_feed (request groups) is not supported by node-waf-compat");
-void eio_grp_limit(eio_req *grp, int limit) COMPAT__EIO_UNAVAILABLE(
-    "eio_grp_limit (request groups) is not supported by node-waf-compat");
-void eio_grp_add(eio_req *grp, eio_req *req) COMPAT__EIO_UNAVAILABLE(
-    "eio_grp_add (request groups) is not supported by node-waf-compat");
-void eio_grp_cancel(eio_req *grp) COMPAT__EIO_UNAVAILABLE(
-    "eio_grp_cancel (request groups) is not supported by node-waf-compat");
-void eio_set_max_poll_time(eio_tstamp nseconds) COMPAT__EIO_UNAVAILABLE(
-    "eio_set_max_poll_time is not supported by node-waf-compat: libuv "
-    "delivers every finished request in the iteration it finished");
-void eio_set_max_poll_reqs(unsigned int nreqs) COMPAT__EIO_UNAVAILABLE(
-    "eio_set_max_poll_reqs is not supported by node-waf-compat: libuv "
-    "delivers every finished request in the iteration it finished");
-void eio_set_min_parallel(unsigned int nthreads) COMPAT__EIO_UNAVAILABLE(
-    "eio_set_min_parallel is not supported by node-waf-compat: the pool is "
-    "libuv's; set UV_THREADPOOL_SIZE in the environment before node starts");
-void eio_set_max_parallel(unsigned int nthreads) COMPAT__EIO_UNAVAILABLE(
-    "eio_set_max_parallel is not supported by node-waf-compat: the pool is "
-    "libuv's; set UV_THREADPOOL_SIZE in the environment before node starts");
-void eio_set_max_idle(unsigned int nthreads) COMPAT__EIO_UNAVAILABLE(
-    "eio_set_max_idle is not supported by node-waf-compat: the pool is "
-    "libuv's; set UV_THREADPOOL_SIZE in the environment before node starts");
+    COMPAT__EIO_NO_GROUPS("eio_grp_feed");
+void eio_grp_limit(eio_req *grp, int limit)
+    COMPAT__EIO_NO_GROUPS("eio_grp_limit");
+void eio_grp_add(eio_req *grp, eio_req *req)
+    COMPAT__EIO_NO_GROUPS("eio_grp_add");
+void eio_grp_cancel(eio_req *grp) COMPAT__EIO_NO_GROUPS("eio_grp_cancel");
+void eio_set_max_poll_time(eio_tstamp nseconds)
+    COMPAT__EIO_NO_POLL_SETTING("eio_set_max_poll_time");
+void eio_set_max_poll_reqs(unsigned int nreqs)
+    COMPAT__EIO_NO_POLL_SETTING("eio_set_max_poll_reqs");
+void eio_set_min_parallel(unsigned int nthreads)
+    COMPAT__EIO_NO_POOL_SETTING("eio_set_min_parallel");
+void eio_set_max_parallel(unsigned int nthreads)
+    COMPAT__EIO_NO_POOL_SETTING("eio_set_max_parallel");
+void eio_set_max_idle(unsigned int nthreads)
+    COMPAT__EIO_NO_POOL_SETTING("eio_set_max_idle");
 
 #ifdef __cplusplus
 }
