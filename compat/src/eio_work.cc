@@ -301,12 +301,12 @@ eio_req* Submit(Request* request) {
       return nullptr;
     }
     channel->used.store(true);
+    ++channel->nreqs;
+    ++channel->nready;
     {
       std::lock_guard<std::mutex> hold(channel->lock);
       channel->live.insert(request);
     }
-    ++channel->nreqs;
-    ++channel->nready;
     // Inside Node: the request's async resource is created now, so that its
     // done callback continues the submitter's async context.
     struct ev_loop* loop = DefaultLoop();
@@ -332,13 +332,14 @@ eio_req* Submit(Request* request) {
     return nullptr;
   }
   channel->used.store(true);
+  // Counted before the loop thread can see the request (and finish it).
+  ++channel->nreqs;
+  ++channel->nready;
   {
     std::lock_guard<std::mutex> hold(channel->lock);
     channel->live.insert(request);
     channel->inbox.push_back(request);
   }
-  ++channel->nreqs;
-  ++channel->nready;
   uv_async_send(&channel->inbox_async);
   channel->senders.fetch_sub(1);
   return &request->req;
