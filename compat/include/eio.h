@@ -182,7 +182,7 @@ struct eio_req {
 
   unsigned char cancelled; /* node 0.6's member; read it with EIO_CANCELLED */
   unsigned char flags;     /* node 0.4's member: EIO_FLAG_CANCELLED */
-  signed char pri;         /* the priority, clamped */
+  signed char pri;         /* pri - EIO_PRI_MIN, clamped (libeio) */
 
   void *data;
   eio_cb finish;
