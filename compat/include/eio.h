@@ -480,7 +480,10 @@ void eio_set_max_idle(unsigned int nthreads)
 #ifdef __cplusplus
 }
 
-/* C++: one overload per spelling of the work function. */
+/* C++: one overload per spelling of the work function (C++ linkage even
+ * when old code includes this header inside extern "C", as some wrapped
+ * libeio's C header). */
+extern "C++" {
 static __inline__ eio_req *eio_custom(int (*execute)(eio_req *), int pri,
                                       eio_cb cb, void *data) {
   return compat__eio_custom((void (*)(void))execute, 1, pri, cb, data);
@@ -488,6 +491,7 @@ static __inline__ eio_req *eio_custom(int (*execute)(eio_req *), int pri,
 static __inline__ eio_req *eio_custom(void (*execute)(eio_req *), int pri,
                                       eio_cb cb, void *data) {
   return compat__eio_custom((void (*)(void))execute, 0, pri, cb, data);
+}
 }
 #else
 /* C: node 0.4's prototype; with GNU C the macro takes node 0.6's spelling

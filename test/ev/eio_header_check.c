@@ -1,11 +1,19 @@
 /* eio_header_check.c: compat/include/eio.h compiles as the C89 and C++98 of
  * the node-waf era (with -pedantic), together with ev.h as node.h brings
- * them in, and every wrapper and macro expands; eio_custom takes node 0.4's
- * int-returning work function and node 0.6's void one in both languages.
+ * them in (or inside extern "C"), and every wrapper and macro expands;
+ * eio_custom takes node 0.4's int-returning work function and node 0.6's
+ * void one in both languages.
  * Compiled only, never run. */
 #include <ev.h>
-#include <eio.h>
 #include <fcntl.h>
+/* Some addons wrapped libeio's C header in extern "C". */
+#ifdef __cplusplus
+extern "C" {
+#endif
+#include <eio.h>
+#ifdef __cplusplus
+}
+#endif
 
 static int work_04(eio_req *req) {
   req->result = 1;
