@@ -157,6 +157,21 @@ t.test('sys.puts, print, error, log and debug print as in node 0.x',
     t.match(run.stderr, /^to stderr\n3\nDEBUG: a debug line\n/m);
   });
 
+t.test('process.binding(\'http_parser\') can be looked up on every Node; on ' +
+  'Node 24+, where Node dropped it, its HTTPParser throws', async (t) => {
+  const run = runNode('test/fixtures/js_preload/http_parser.js', [], preload);
+  t.equal(run.code, 0, run.stderr);
+  const out = lastJson(run.stdout);
+  t.match(out, { type: 'function', request: 'number', methods: true });
+  if (major >= 24) {
+    t.match(out.construct, new RegExp('^process.binding\\(\'http_parser\'\\)' +
+      '.HTTPParser: node 0.x\'s HTTP parser is not restored'));
+    t.match(run.stderr, /\[NWC_BINDING_HTTP_PARSER\] DeprecationWarning/);
+  } else {
+    t.notMatch(run.stderr, /NWC_BINDING_HTTP_PARSER/, 'Node\'s own binding');
+  }
+});
+
 t.test('npm run test:legacy-preload: the preload reaches the tests and ' +
   'their scenarios', { skip: !process.env.NODE_WAF_COMPAT_SUITE_PRELOADED },
 async (t) => {

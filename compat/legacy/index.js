@@ -21,6 +21,7 @@ if (!process[installed]) {
   require('./io_watcher').install();
   require('./buffer').install();
   require('./constants').install();
+  require('./http_parser').install();
   require('./compile').install();
   require('./require_paths').install();
   require('./util').install();
