@@ -2,7 +2,7 @@
 // util.js: the functions of node 0.2-0.8's util module (alias sys) that
 // era glue and examples called and modern Node removed: puts, print and
 // error (gone in Node 12), log, isDate, isRegExp and isError (gone in Node
-// 23/24).  Those Node still has are left alone.
+// 23).  Those Node still has are left alone.
 //
 // require('sys') gives node 0.x's sys: util's functions (inherited from
 // Node's util module, which is what Node's own require('sys') returns) and
