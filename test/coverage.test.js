@@ -10,6 +10,8 @@ const coverage = require('../compat/tools/coverage');
 const includeDir = path.join(__dirname, '..', 'compat', 'include');
 // The waf area's names live in Python: the node-waf command, compat/waf/.
 const wafDir = path.join(__dirname, '..', 'compat', 'waf');
+// The js area's in the legacy preload and its native part, compat/legacy/.
+const legacyDir = path.join(__dirname, '..', 'compat', 'legacy');
 
 function sourceText(dir, extensions) {
   return fs.readdirSync(dir, { withFileTypes: true }).map((entry) => {
@@ -52,7 +54,9 @@ t.test('every entry has a known status and says how', async (t) => {
 t.test('every API in the table is declared by the SDK headers', async (t) => {
   const text = headerText(includeDir);
   for (const entry of coverage.load().entries) {
-    if (entry.kind === 'behaviour' || entry.area === 'waf') continue;
+    if (entry.kind === 'behaviour' || ['waf', 'js'].includes(entry.area)) {
+      continue;
+    }
     for (const name of apiNames(entry.symbol)) {
       t.match(text, new RegExp(`\\b${name}`), `${entry.symbol}: ${name}`);
     }
@@ -69,3 +73,17 @@ t.test('every waf API in the table is defined by node-waf (compat/waf)',
       }
     }
   });
+
+t.test('every JavaScript API the table restores is in the legacy preload ' +
+  '(compat/legacy)', async (t) => {
+  const text = sourceText(legacyDir, ['.js', '.cc']);
+  for (const entry of coverage.load().entries) {
+    if (entry.kind === 'behaviour' || entry.area !== 'js' ||
+        entry.status === 'unsupported') {
+      continue;
+    }
+    for (const name of apiNames(entry.symbol)) {
+      t.match(text, new RegExp(`\\b${name}`), `${entry.symbol}: ${name}`);
+    }
+  }
+});

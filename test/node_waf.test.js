@@ -421,7 +421,7 @@ def build(bld):
   print bld.path.ant_glob('src/*.cc'), '|', bld.path.ant_glob('**/*.c')
   print bld.path.find_dir('src').abspath(bld.env).endswith('build/default/src')
   obj = bld(features='cxx cshlib node_addon', target='x', uselib='Z',
-            includes='#src', CXXFLAGS=['-O1'], LinkFlags='-Wl,-O1')
+            includes='#src', CXXFLAGS=['-O1'], LinkFlags=['-Wl,-O1', '-lm'])
   obj.source = bld.path.ant_glob('src/*.cc') + ' ' + 'src/c/b.c'
   obj.features.append('cc')
   obj.install_path = None
@@ -439,9 +439,11 @@ import sys
     t.same(x.sources, ['src/a.cc', 'src/b.cc', 'src/c/b.c'],
       "with the 'cc' feature, .c stays C");
     t.same(x.include_dirs, ['src']);
-    t.same(x.libraries, ['-lz']);
+    t.same(x.libraries, ['-Wl,-O1', '-lm', '-lz'],
+      'LinkFlags (plural, case-insensitive; a -l too) link after the ' +
+      'objects, before LIB, as in waf 1.5');
     t.same(x.cflags_cc, ['-g', '-O1'], 'CXXFLAGS: case-insensitive');
-    t.same(x.ldflags, ['-Wl,-O1'], 'LinkFlags: plural and case-insensitive');
+    t.notOk(x.ldflags, 'no link flag before the objects');
     t.notOk(x.actions, 'no C-as-C++ action');
   });
 

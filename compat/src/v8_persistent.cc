@@ -8,9 +8,10 @@
 // object is gone.  Old callbacks expect the object still there and usually
 // `delete` a wrapper whose destructor disposes the handle.  So:
 //  - the first pass resets the cell and records its address as dead;
-//  - the second pass runs the old callback (in a HandleScope, the main
-//    context and a TryCatch that keeps its misuse exceptions from leaking
-//    into unrelated JavaScript); IsNearDeath() is true for a dead cell,
+//  - the second pass queues the old callback as a microtask (it may run
+//    inside the collection, where JavaScript is forbidden), which runs it in
+//    a HandleScope, the main context and a TryCatch that keeps its misuse
+//    exceptions from leaking into unrelated JavaScript; IsNearDeath() is true for a dead cell,
 //    Dispose() and ClearWeak() of it touch nothing, and any member call
 //    through it is reported and throws (see ReportBadHandle);
 //  - while a cell address is dead, NewGlobal never returns it to old code
@@ -142,14 +143,24 @@ void RunLegacyCallback(WeakRecord* record) {
         "(ClearWeak/MakeWeak), but modern V8 has already collected it");
 }
 
-void SecondPass(const v8::WeakCallbackInfo<WeakRecord>& info) {
-  WeakRecord* record = info.GetParameter();
+// Runs the old callback of a collected object, at a microtask checkpoint.
+void RunCollected(void* data) {
+  WeakRecord* record = static_cast<WeakRecord*>(data);
   WeakRecord* outer = current_record;
   current_record = record;
   RunLegacyCallback(record);
   current_record = outer;
   ForgetDead(record);
   delete record;
+}
+
+void SecondPass(const v8::WeakCallbackInfo<WeakRecord>& info) {
+  // V8 runs second passes either from a task or, when a collection is
+  // forced, inside it, where JavaScript must not run: even the ToString of
+  // an exception aborts the process there.  Old callbacks may do anything,
+  // so they run at the next microtask checkpoint, which Node reaches at the
+  // end of the callback (or task) that triggered the collection.
+  info.GetIsolate()->EnqueueMicrotask(RunCollected, info.GetParameter());
 }
 
 void FirstPass(const v8::WeakCallbackInfo<WeakRecord>& info) {

@@ -9,7 +9,9 @@
 #   CXXFLAGS -> cflags_cc, CCFLAGS -> cflags_c, CPPFLAGS -> cflags,
 #   defines/CXXDEFINES/CCDEFINES -> defines (language-specific ones as -D in
 #   cflags_cc/cflags_c), includes/CPPPATH -> include_dirs, LIB -> libraries
-#   (-l), LIBPATH -> library_dirs, LINKFLAGS and RPATH -> ldflags.
+#   (-l), LIBPATH -> library_dirs, LINKFLAGS -> libraries (before LIB's -l,
+#   after the objects, where waf 1.5's link command put them), RPATH ->
+#   ldflags.
 # A uselib filled by conf.check_cfg (pkg-config --cflags --libs) and left
 # as pkg-config set it asks pkg-config again at build time
 # (<!@(pkg-config --cflags zlib)), as a hand-written binding.gyp does.
@@ -151,7 +153,11 @@ def _target(tg, kind, names, state, base, srcdir):
     if c and not c_as_cxx:
         target['cflags_c'] = flags.ccflags + [
             '-D' + d for d in flags.cc_defines if d not in common]
-    libraries = ['-l' + l for l in flags.libs]
+    # waf 1.5 linked `${SRC} ... ${LINKFLAGS}`, LIB's -l flags appended to
+    # LINKFLAGS: all after the objects.  gyp's ldflags come before them, where
+    # a library named in linkflags (obj.linkflags = ['-lpcap']) would be
+    # dropped by the linker; gyp's libraries come after.
+    libraries = list(flags.linkflags) + ['-l' + l for l in flags.libs]
     if flags.staticlibs:
         libraries += ['-Wl,-Bstatic'] + ['-l' + l for l in flags.staticlibs] \
             + ['-Wl,-Bdynamic']
@@ -161,8 +167,7 @@ def _target(tg, kind, names, state, base, srcdir):
     target['libraries'] = libraries
     target['library_dirs'] = [_folder(p, base, srcdir) for p in
                               flags.libpaths + flags.staticlibpaths]
-    target['ldflags'] = flags.linkflags + ['-Wl,-rpath,' + p
-                                           for p in flags.rpaths]
+    target['ldflags'] = ['-Wl,-rpath,' + p for p in flags.rpaths]
     exported = waf_flags.as_list(tg.attributes.get('export_incdirs'))
     if exported:
         target['direct_dependent_settings'] = {'include_dirs': [
