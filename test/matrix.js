@@ -86,6 +86,17 @@ function tapCounts(output) {
   };
 }
 
+// The tap output of each test file that failed, whole (a tail of the run
+// rarely holds the failure), then the run's summary.
+function failedFiles(output) {
+  const blocks = output.split(/^(?=# Subtest: )/m);
+  const failed = blocks.filter((block) => /^not ok /m.test(block));
+  const summary = output.slice(output.lastIndexOf('# No coverage') >= 0
+    ? output.lastIndexOf('# No coverage') : -2000);
+  if (failed.length === 0) return output.slice(-12000);
+  return failed.join('') + summary;
+}
+
 function main() {
   const lines = requestedLines(process.argv.slice(2));
   const rows = [];
@@ -116,7 +127,7 @@ function main() {
     console.log(`=== Node ${node.version}: tests`);
     const tested = run(node, [tapBin], 60 * 60 * 1000);
     const counts = tapCounts(tested.output);
-    if (!tested.ok) console.log(tested.output.slice(-12000));
+    if (!tested.ok) console.log(failedFiles(tested.output));
     row.tests = counts
       ? `${counts.pass} passed, ${counts.fail} failed` +
         (counts.skip ? `, ${counts.skip} skipped` : '') +
