@@ -15,10 +15,18 @@ namespace compat {
 namespace {
 
 // The async resource of one source of callbacks: a started watcher or an
-// eio request.
+// eio request.  It keeps the async context frame of its creation (Node
+// 24's AsyncLocalStorage lives there, not in async_hooks): an eio done
+// callback continues the context of the call that submitted the request.
 struct Resource {
+  Resource(v8::Isolate* isolate, const char* name) : frame(isolate) {
+    v8::Local<v8::Object> resource = v8::Object::New(isolate);
+    object.Reset(isolate, resource);
+    context = node::EmitAsyncInit(isolate, resource, name);
+  }
   v8::Global<v8::Object> object;
   node::async_context context;
+  version::ContextFrame frame;
 };
 
 class NodeHost : public ev::Host {
@@ -51,7 +59,6 @@ class NodeHost : public ev::Host {
     if (resource == nullptr) return;
     *slot = nullptr;
     node::EmitAsyncDestroy(isolate_, resource->context);
-    resource->object.Reset();
     delete resource;
   }
 
@@ -64,10 +71,7 @@ class NodeHost : public ev::Host {
   Resource* ResourceOf(void** slot, const char* name) {
     Resource* resource = static_cast<Resource*>(*slot);
     if (resource == nullptr) {
-      resource = new Resource;
-      v8::Local<v8::Object> object = v8::Object::New(isolate_);
-      resource->object.Reset(isolate_, object);
-      resource->context = node::EmitAsyncInit(isolate_, object, name);
+      resource = new Resource(isolate_, name);
       *slot = resource;
     }
     return resource;
@@ -78,6 +82,7 @@ class NodeHost : public ev::Host {
     Resource* resource = ResourceOf(slot, name);
     node::CallbackScope callback_scope(isolate_, resource->object.Get(isolate_),
                                        resource->context);
+    version::ContextFrame::Scope frame(isolate_, resource->frame);
     fn(arg);
   }
 

@@ -68,6 +68,13 @@
 // form without it is deprecated there.
 #define COMPAT_HAS_CREATION_CONTEXT_ISOLATE COMPAT_V8_AT_LEAST(13, 6, 0)
 
+// The isolate's continuation-preserved embedder data, where Node 24 keeps
+// AsyncLocalStorage's frame (Node 22 too, under
+// --experimental-async-context-frame): from V8 12.4, spelled V2 (a v8::Data)
+// in V8 14.6, where the first spelling is deprecated.
+#define COMPAT_HAS_CONTINUATION_DATA COMPAT_V8_AT_LEAST(12, 4, 0)
+#define COMPAT_HAS_CONTINUATION_DATA_V2 COMPAT_V8_AT_LEAST(14, 6, 0)
+
 namespace compat {
 namespace version {
 
@@ -280,6 +287,74 @@ inline void SetAlignedPointer(v8::Local<v8::Object> object, int index,
   object->SetAlignedPointerInInternalField(index, value);
 #endif
 }
+
+
+// The async context frame current when it was made (see
+// COMPAT_HAS_CONTINUATION_DATA); nothing where V8 has none (Node 20, whose
+// AsyncLocalStorage follows async_hooks alone).  node::CallbackScope does
+// not restore it (only node::AsyncResource::MakeCallback does), so callers
+// of old code's callbacks make it current inside their callback scope.
+class ContextFrame {
+ public:
+#if COMPAT_HAS_CONTINUATION_DATA_V2
+  using Data = v8::Data;
+  static v8::Local<Data> Get(v8::Isolate* isolate) {
+    return isolate->GetContinuationPreservedEmbedderDataV2();
+  }
+  static void Set(v8::Isolate* isolate, v8::Local<Data> data) {
+    isolate->SetContinuationPreservedEmbedderDataV2(data);
+  }
+#elif COMPAT_HAS_CONTINUATION_DATA
+  using Data = v8::Value;
+  static v8::Local<Data> Get(v8::Isolate* isolate) {
+    return isolate->GetContinuationPreservedEmbedderData();
+  }
+  static void Set(v8::Isolate* isolate, v8::Local<Data> data) {
+    isolate->SetContinuationPreservedEmbedderData(data);
+  }
+#endif
+
+  explicit ContextFrame(v8::Isolate* isolate) {
+#if COMPAT_HAS_CONTINUATION_DATA
+    frame_.Reset(isolate, Get(isolate));
+#else
+    (void)isolate;
+#endif
+  }
+
+  // Makes a captured frame current while it lives, then the one before.
+  class Scope {
+   public:
+    Scope(v8::Isolate* isolate, const ContextFrame& frame) {
+#if COMPAT_HAS_CONTINUATION_DATA
+      isolate_ = isolate;
+      prior_.Reset(isolate, Get(isolate));
+      Set(isolate, frame.frame_.Get(isolate));
+#else
+      (void)isolate;
+      (void)frame;
+#endif
+    }
+    ~Scope() {
+#if COMPAT_HAS_CONTINUATION_DATA
+      Set(isolate_, prior_.Get(isolate_));
+#endif
+    }
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+#if COMPAT_HAS_CONTINUATION_DATA
+    v8::Isolate* isolate_;
+    v8::Global<Data> prior_;
+#endif
+  };
+
+ private:
+#if COMPAT_HAS_CONTINUATION_DATA
+  v8::Global<Data> frame_;
+#endif
+};
 
 }  // namespace version
 }  // namespace compat
