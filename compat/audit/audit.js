@@ -195,11 +195,17 @@ function audit(dir, { names = new Names() } = {}) {
 }
 
 // An unsupported API stops the build (a compile-time error in the headers,
-// a refusal in node-waf) unless its entry says `blocks: false`; JavaScript
-// runs after the build, so it never does.
+// a refusal in node-waf) unless its entry says `blocks: false`, or lists in
+// `blocks` the only names that do (the others are types the headers declare
+// so that code naming them compiles); JavaScript runs after the build, so
+// it never does.
 function blocks(use, kind) {
-  return use.compiled && use.entry.status === 'unsupported' &&
-    kind !== 'js' && use.entry.blocks !== false;
+  const { entry } = use;
+  if (!use.compiled || entry.status !== 'unsupported' || kind === 'js') {
+    return false;
+  }
+  return Array.isArray(entry.blocks) ? entry.blocks.includes(use.name) :
+    entry.blocks !== false;
 }
 
 function summarize(report) {

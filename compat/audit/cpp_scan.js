@@ -15,6 +15,9 @@ const NAMESPACES = new Set(['v8', 'node']);
 // Names of node::ObjectWrap's members, as a subclass calls them.
 const WRAP_MEMBERS = new Set(['Wrap', 'Unwrap', 'Ref', 'Unref', 'MakeWeak',
   'handle_', 'refs_']);
+// Static members of a V8 class that return that class.
+const FACTORIES = new Set(['New', 'Cast', 'GetCurrent', 'GetEntered',
+  'GetCalling']);
 
 function scanCpp(text, names, { cplusplus = true } = {}) {
   const tokens = tokenize(text);
@@ -134,7 +137,13 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
   const scanName = (list, i, inDefine) => {
     const { parts, end } = readName(list, i);
     if (parts.length === 0) return i + 1;
-    const hit = resolve(parts);
+    let hit = resolve(parts);
+    // An overload told apart by its argument: F(1) calls F(int).
+    if (hit && list[end] && list[end].value === '(' && list[end + 1] &&
+        list[end + 1].type === 'num' && list[end + 2] &&
+        list[end + 2].value === ')') {
+      hit = names.lookup(`${hit.name}(int)`) || hit;
+    }
     if (hit) record(list[i + (list[i].value === '::' ? 1 : 0)], hit);
     const ns = namespaceOf(parts);
     const last = parts[parts.length - 1];
@@ -183,7 +192,8 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
     const member = list[i + 1];
     const receiver = list[i - 1];
     let hit;
-    const known = receiver && receiver.type === 'id' && vars.get(receiver.value);
+    const known = (receiver && receiver.type === 'id' &&
+      vars.get(receiver.value)) || returned(list, i - 1);
     if (receiver && receiver.value === 'this' && wrapClasses.size > 0) {
       hit = names.lookup(`node::ObjectWrap::${member.value}`);
     } else if (known && known.wrap) {
@@ -198,6 +208,30 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
     }
     if (hit) record(member, hit);
     return i + 2;
+  };
+
+  // Isolate::GetCurrent()->Enter(): V8's static factories and accessors
+  // return their own class.
+  const returned = (list, close) => {
+    if (!list[close] || list[close].value !== ')') return null;
+    let depth = 0;
+    let k = close;
+    for (; k >= 0; k--) {
+      if (list[k].value === ')') depth++;
+      if (list[k].value === '(') depth--;
+      if (depth === 0) break;
+    }
+    const method = list[k - 1];
+    const colons = list[k - 2];
+    const cls = list[k - 3];
+    if (!method || !colons || colons.value !== '::' || !cls ||
+        !FACTORIES.has(method.value) || !names.v8Classes.has(cls.value)) {
+      return null;
+    }
+    const qualified = list[k - 4] && list[k - 4].value === '::' &&
+      list[k - 5] && list[k - 5].value === 'v8';
+    return qualified || inScope('v8') || declOf(cls.value) === 'v8' ?
+      { cls: cls.value, handle: null } : null;
   };
 
   const scanList = (list, inDefine) => {

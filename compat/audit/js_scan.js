@@ -136,10 +136,15 @@ function scanJs(text, names) {
     const t = tokens[i];
     if (t.type !== 'id') continue;
     const prev = tokens[i - 1];
-    const afterDot = prev && prev.value === '.';
-    const dot = tokens[i + 1] && tokens[i + 1].value === '.';
+    const isDot = (token) => token && token.type === 'punct' &&
+      token.value === '.';
+    const afterDot = isDot(prev);
+    const dot = isDot(tokens[i + 1]);
     const next = dot ? tokens[i + 2] : null;
-    if (t.value === 'SlowBuffer') {
+    // `var SlowBuffer = ...` declares a name; its uses are the others.
+    const declares = prev && prev.type === 'id' &&
+      ['var', 'let', 'const', 'function'].includes(prev.value);
+    if (t.value === 'SlowBuffer' && !declares) {
       const hit = names.lookup('SlowBuffer');
       if (hit) record(t, hit);
       continue;
@@ -153,8 +158,7 @@ function scanJs(text, names) {
         const binder = tokens[i - 1] && tokens[i - 1].value === '=' &&
           tokens[i - 2];
         if (binder && binder.type === 'id') modules.set(binder.value, module);
-        const after = tokens[i + 4];
-        if (after && after.value === '.' && tokens[i + 5] &&
+        if (isDot(tokens[i + 4]) && tokens[i + 5] &&
             tokens[i + 5].type === 'id') {
           member(module, tokens[i + 5]);
         }

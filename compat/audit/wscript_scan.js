@@ -124,7 +124,7 @@ function scanWscript(text, names) {
       if (hit) record(t, hit);
       continue;
     }
-    if (t.value === '.' && next && next.type === 'id') {
+    if (t.type === 'punct' && t.value === '.' && next && next.type === 'id') {
       const attribute = next.value;
       let hit;
       if (tokens[i + 2] && tokens[i + 2].value === '(') {
