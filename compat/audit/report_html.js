@@ -32,7 +32,8 @@ tr.exact td.status { background: #dafbe1; }
 tr.approximated td.status { background: #fff8c5; }
 tr.unsupported td.status { background: #ffebe9; }
 tr.skipped { color: #777; }
-code { font: 12px ui-monospace, monospace; }
+code { font: 12px ui-monospace, monospace; white-space: pre-wrap;
+  overflow-wrap: anywhere; }
 #count { font-weight: bold; }
 `;
 
@@ -154,7 +155,8 @@ binding.gyp` : ''} (distinct compiled lines with a legacy use whose modern
 replacement is spelled differently)</li>
 ${s.topChanges.length ? `<li>Top changes:<ol>${s.topChanges.map((c) =>
     `<li><code>${escapeHtml(c.symbol)}</code> &rarr; ${escapeHtml(c.modern)}
-(${c.lines} lines)</li>`).join('')}</ol></li>` : ''}
+(${c.lines} line${c.lines === 1 ? '' : 's'})</li>`).join('')}</ol></li>` :
+    ''}
 ${conditionals ? `<li>#if branches (the SDK reports node
 ${escapeHtml(report.facadeVersion)}):<ul>${conditionals}</ul></li>` : ''}
 </ul>
