@@ -236,8 +236,10 @@ function summarize(report) {
   const groups = new Map();
   for (const u of compiled.filter((x) => x.changes)) {
     const g = groups.get(u.symbol) || { symbol: u.symbol, area: u.area,
-      status: u.status, modern: u.modern, lines: new Set(), uses: 0 };
+      status: u.status, modern: u.modern, lines: new Set(), uses: 0,
+      names: new Set() };
     g.lines.add(`${u.file}:${u.line}`);
+    g.names.add(u.name);
     g.uses++;
     groups.set(u.symbol, g);
   }
@@ -245,8 +247,9 @@ function summarize(report) {
     .sort((a, b) => b.lines.size - a.lines.size || b.uses - a.uses ||
       a.symbol.localeCompare(b.symbol))
     .slice(0, 5)
-    .map((g) => ({ symbol: g.symbol, area: g.area, status: g.status,
-      modern: g.modern, lines: g.lines.size, uses: g.uses }));
+    .map((g) => ({ symbol: g.symbol, names: [...g.names].sort(),
+      area: g.area, status: g.status, modern: g.modern,
+      lines: g.lines.size, uses: g.uses }));
   const wscripts = report.files.filter((f) => f.kind === 'wscript').length;
   return {
     files: report.files.length,

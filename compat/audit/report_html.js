@@ -154,7 +154,8 @@ file(s)${s.wscripts ? `, and ${s.wscripts} wscript to replace by a
 binding.gyp` : ''} (distinct compiled lines with a legacy use whose modern
 replacement is spelled differently)</li>
 ${s.topChanges.length ? `<li>Top changes:<ol>${s.topChanges.map((c) =>
-    `<li><code>${escapeHtml(c.symbol)}</code> &rarr; ${escapeHtml(c.modern)}
+    `<li><code>${escapeHtml(c.names.join(', '))}</code> &rarr;
+${escapeHtml(c.modern)}
 (${c.lines} line${c.lines === 1 ? '' : 's'})</li>`).join('')}</ol></li>` :
     ''}
 ${conditionals ? `<li>#if branches (the SDK reports node

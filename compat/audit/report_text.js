@@ -30,7 +30,7 @@ function renderText(report, { colour = false } = {}) {
   if (s.topChanges.length) {
     out.push('  top changes:');
     s.topChanges.forEach((c, i) => {
-      out.push(`    ${i + 1}. ${c.symbol} -> ${c.modern} ` +
+      out.push(`    ${i + 1}. ${c.names.join(', ')} -> ${c.modern} ` +
         paint('dim', `(${c.lines} line${c.lines === 1 ? '' : 's'})`));
     });
   }
@@ -53,13 +53,16 @@ function renderText(report, { colour = false } = {}) {
       out.push(paint('bold', file));
     }
     const where = `${u.file}:${u.line}`;
+    // One line per use: where, what, the SDK's status, the modern call.
     const status = paint(u.status, u.status.padEnd(12));
     const skipped = u.compiled ? '' : paint('dim',
       ` [not compiled: #${u.branch.directive} at line ${u.branch.line}]`);
-    out.push(`  ${where.padEnd(28)} ${u.name.padEnd(30)} ${status}` +
-      `${skipped}`);
-    out.push(paint('dim', `      SDK: ${u.mechanism}`));
-    out.push(paint('dim', `      port: ${u.modern}`));
+    out.push(`  ${where.padEnd(24)} ${u.name.padEnd(26)} ${status} ` +
+      `-> ${u.modern}${skipped}`);
+    // What differs (approximated) or why it fails (unsupported).
+    if (u.status !== 'exact') {
+      out.push(paint('dim', `      SDK: ${u.mechanism}`));
+    }
   }
   if (report.unknown.length) {
     out.push('');
