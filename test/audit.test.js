@@ -298,7 +298,8 @@ t.test('node-waf audit: text with the summary first, --json, exit codes',
     t.match(text.stdout, /builds with the SDK: yes\n/);
     t.match(text.stdout, /26 exact, 5 approximated, 0 unsupported \(\+4 in/);
     t.match(text.stdout, /hand port: {2}about 19 lines to change in 1 file/);
-    t.match(text.stdout, /classic04\.cc:36 {2}#if NODE_VERSION_AT_LEAST\(0, 5, 0\)\n {4}compiles: line 40: #else/);
+    t.match(text.stdout, new RegExp('classic04\\.cc:36 {2}#if ' +
+      'NODE_VERSION_AT_LEAST\\(0, 5, 0\\)\\n {4}compiles: line 40: #else'));
     t.match(text.stdout, new RegExp('classic04\\.cc:38 +v8::Undefined +' +
       'exact +-> .*\\[not compiled: #if at line 36\\]'));
     t.notMatch(text.stdout, /\x1b\[/, 'no colour when not a terminal');

@@ -155,7 +155,8 @@ function tokenize(text) {
       let j = i + 1;
       while (j < n) {
         const d = text[j];
-        const digitSeparator = d === '\'' && /[0-9A-Fa-f]/.test(text[j + 1] || '');
+        const digitSeparator = d === '\'' &&
+          /[0-9A-Fa-f]/.test(text[j + 1] || '');
         const sign = (d === '+' || d === '-') && exponent.test(text[j - 1]);
         if (!/[A-Za-z0-9_.]/.test(d) && !digitSeparator && !sign) break;
         j++;

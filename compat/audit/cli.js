@@ -6,7 +6,8 @@ const { audit, AuditError } = require('./audit');
 const { renderText } = require('./report_text');
 const { renderHtml } = require('./report_html');
 
-const USAGE = `usage: node-waf audit [DIR] [--json] [--html FILE] [--color | --no-color]
+const USAGE = `usage: node-waf audit [DIR] [--json] [--html FILE]
+                      [--color | --no-color]
 
 Lists every legacy API use (libev, libeio, V8 3.x, node 0.x, waf, node 0.x
 JavaScript) in DIR's C/C++ sources, wscripts and .js files (default: the
