@@ -132,6 +132,7 @@ function audit(dir, { names = new Names() } = {}) {
   }
   const started = Date.now();
   const report = {
+    dir,
     root,
     facadeVersion: preprocessor.facadeVersion(),
     files: [],

@@ -11,7 +11,7 @@ function renderText(report, { colour = false } = {}) {
   const s = report.summary;
   const out = [];
   const kinds = (kind) => report.files.filter((f) => f.kind === kind).length;
-  out.push(paint('bold', `node-waf audit: ${report.root}`));
+  out.push(paint('bold', `node-waf audit: ${report.dir}`));
   out.push(`  files:      ${s.files} (${kinds('c++') + kinds('c')} C/C++, ` +
     `${kinds('wscript')} wscript, ${kinds('js')} JavaScript)`);
   out.push(`  legacy API: ${s.uses} uses of ${s.apis} APIs: ` +
