@@ -329,6 +329,13 @@ t.test('node-waf audit: usage errors and unreadable folders exit 2 with ' +
   const html = run(['--html']);
   t.equal(html.status, 2);
   t.match(html.stderr, /--html needs a FILE/);
+  const unwritable = run(['--html', path.join('no', 'such', 'dir', 'a.html'),
+    'test/fixtures/audit/qualified']);
+  t.equal(unwritable.status, 2);
+  t.match(unwritable.stderr, /cannot write no\/such\/dir\/a\.html: ENOENT/);
+  const notSource = run(['package.json']);
+  t.equal(notSource.status, 2);
+  t.match(notSource.stderr, /package\.json: not a C\/C\+\+ source/);
   const help = run(['--help']);
   t.equal(help.status, 0);
   t.match(help.stdout, /^usage: node-waf audit \[DIR\]/);
