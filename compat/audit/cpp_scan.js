@@ -15,6 +15,11 @@ const NAMESPACES = new Set(['v8', 'node']);
 // Names of node::ObjectWrap's members, as a subclass calls them.
 const WRAP_MEMBERS = new Set(['Wrap', 'Unwrap', 'Ref', 'Unref', 'MakeWeak',
   'handle_', 'refs_']);
+// Members called with "." that many classes have: on a receiver of unknown
+// type they are not taken for V8's.
+const GENERIC = new Set(['Clear', 'Close', 'Data', 'This', 'Holder',
+  'Length', 'Reset', 'Value', 'Get', 'Set', 'New', 'Cast', 'As', 'Callee',
+  'Message', 'Exception']);
 // Static members of a V8 class that return that class.
 const FACTORIES = new Set(['New', 'Cast', 'GetCurrent', 'GetEntered',
   'GetCalling']);
@@ -193,7 +198,8 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
     const receiver = list[i - 1];
     let hit;
     const known = (receiver && receiver.type === 'id' &&
-      vars.get(receiver.value)) || returned(list, i - 1);
+      vars.get(receiver.value)) || returned(list, i - 1) ||
+      element(list, i - 1);
     if (receiver && receiver.value === 'this' && wrapClasses.size > 0) {
       hit = names.lookup(`node::ObjectWrap::${member.value}`);
     } else if (known && known.wrap) {
@@ -203,7 +209,10 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
         names.lookup(`v8::Handle::${member.value}`);
     } else if (known) {
       hit = names.v8Member(known.cls, member.value);
-    } else if (speaksV8) {
+    } else if (speaksV8 && (op === '->' || !GENERIC.has(member.value))) {
+      // Through a handle of unknown type: V8's member of that name.  With
+      // "." only names no other object is likely to have (IsEmpty,
+      // MakeWeak): file.Close() is too often the addon's own.
       hit = names.v8MemberOfUnknown(member.value, op === '.');
     }
     if (hit) record(member, hit);
@@ -232,6 +241,23 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
       list[k - 5] && list[k - 5].value === 'v8';
     return qualified || inScope('v8') || declOf(cls.value) === 'v8' ?
       { cls: cls.value, handle: null } : null;
+  };
+
+  // handles[i].IsEmpty(): the array's element type; args[i] is a Value.
+  const element = (list, close) => {
+    if (!list[close] || list[close].value !== ']') return null;
+    let depth = 0;
+    let k = close;
+    for (; k >= 0; k--) {
+      if (list[k].value === ']') depth++;
+      if (list[k].value === '[') depth--;
+      if (depth === 0) break;
+    }
+    const array = list[k - 1];
+    const known = array && array.type === 'id' && vars.get(array.value);
+    if (!known) return null;
+    if (known.cls === 'Arguments') return { cls: 'Value', handle: 'Local' };
+    return known.handle ? known : null;
   };
 
   const scanList = (list, inDefine) => {
