@@ -81,7 +81,8 @@ async (t) => {
 });
 
 t.test('v8:: qualification without using-directives; the addon\'s own ' +
-  'Handle and Local are not V8\'s', async (t) => {
+  'Handle, Local and Close() are not V8\'s; macro bodies count',
+async (t) => {
   const report = audit(path.join(fixtures, 'qualified'));
   const f = 'qualified.cc';
   t.same(tally(report), {
@@ -96,10 +97,15 @@ t.test('v8:: qualification without using-directives; the addon\'s own ' +
     [`${f} v8::String::NewSymbol`]: 1,
     [`${f} v8::FunctionTemplate::New`]: 1,
     [`${f} v8::FunctionTemplate::GetFunction`]: 1,
+    [`${f} v8::ThrowException`]: 1,
+    [`${f} v8::Exception::TypeError`]: 1,
+    [`${f} v8::String::New`]: 1,
   });
-  t.same(report.summary.counts, { exact: 13, approximated: 0,
+  t.same(report.summary.counts, { exact: 16, approximated: 0,
     unsupported: 0 });
-  t.equal(report.summary.linesTouched, 7);
+  t.equal(report.summary.linesTouched, 8);
+  t.same(report.uses.filter((u) => u.line >= 29).map((u) => u.line),
+    [31, 31, 31], 'a macro body\'s uses, and not file.Close()');
 });
 
 t.test('an unsupported API in compiled code: will not build, and why',
@@ -358,5 +364,5 @@ t.test('main() writes through the streams it is given', async (t) => {
   const code = main(['--json', path.join(fixtures, 'qualified')],
     { stdout: sink, stderr: sink });
   t.equal(code, 0);
-  t.equal(JSON.parse(chunks.join('')).summary.uses, 13);
+  t.equal(JSON.parse(chunks.join('')).summary.uses, 16);
 });

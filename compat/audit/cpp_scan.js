@@ -357,7 +357,7 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
       if (hit) record(token, hit);
     } else if (token.name === 'define') {
       // A macro's body is code too: old addons wrapped their V8 calls in
-      // macros of their own.  Its uses are reported at the #define line.
+      // macros of their own.  Its uses are reported where the body has them.
       scanList(token.tokens.slice(1), true);
     } else {
       scanList(token.tokens.filter((t) => t.type === 'id' &&
