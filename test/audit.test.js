@@ -185,6 +185,29 @@ t.test('a tool node-waf-compat lacks: check_tool refused by its argument',
     t.equal(report.summary.builds, false);
   });
 
+t.test('#if is decided as the SDK compiles: node 0.4.12 from ' +
+  'node_version.h, compat.gyp\'s -D flags, GNU C++98', async (t) => {
+  const preprocessor = require('../compat/audit/preprocessor');
+  const { tokenize } = require('../compat/audit/c_lexer');
+  const decide = (condition, cplusplus = true) => preprocessor
+    .forFile(cplusplus).test(tokenize(`#if ${condition}\n`)[0].tokens);
+  t.equal(preprocessor.facadeVersion(), '0.4.12');
+  t.equal(decide('NODE_VERSION_AT_LEAST(0, 4, 12)'), true);
+  t.equal(decide('NODE_VERSION_AT_LEAST(0, 4, 13)'), false);
+  t.equal(decide('NODE_VERSION_AT_LEAST(0, 5, 0)'), false);
+  t.equal(decide('NODE_MAJOR_VERSION == 0 && NODE_MINOR_VERSION < 5'), true);
+  t.equal(decide('EV_MULTIPLICITY'), true);
+  t.equal(decide('_FILE_OFFSET_BITS == 64 && defined _GNU_SOURCE'), true);
+  t.equal(decide('__cplusplus >= 201103L'), false);
+  t.equal(decide('defined(__cplusplus)'), true);
+  t.equal(decide('defined(__cplusplus)', false), false);
+  t.equal(decide('UNKNOWN_MACRO'), false);
+  t.equal(decide('1 ? 2 : (0'), false, 'an unreadable expression is false');
+  const classic = audit(path.join(root, 'test', 'waf', 'classic'));
+  t.equal(classic.summary.notCompiled, 0,
+    'classic.cc\'s #ifdef _FILE_OFFSET_BITS branch is compiled');
+});
+
 t.test('every coverage entry has names; every name belongs to one entry ' +
   'and the audit knows no other', async (t) => {
   const table = coverage.load();

@@ -20,7 +20,8 @@ const num = (value) => ({ type: 'num', value: String(value) });
 
 function platformMacros(cplusplus) {
   const macros = { __GNUC__: 12, __STDC__: 1 };
-  if (cplusplus) macros.__cplusplus = 201703;
+  // Legacy code is compiled as GNU C++98 (compat.gyp's -std=gnu++98).
+  if (cplusplus) macros.__cplusplus = 199711;
   if (process.platform === 'darwin') {
     Object.assign(macros, { __APPLE__: 1, __MACH__: 1, __unix__: 1 });
   } else if (process.platform === 'win32') {
@@ -264,14 +265,31 @@ class Preprocessor {
   }
 }
 
-// The macros a legacy file sees before its first line: the facade headers'
-// (read with this same preprocessor) and the platform's.
+// The -D flags compat.gyp gives every legacy addon (its
+// direct_dependent_settings' defines: _FILE_OFFSET_BITS=64 and friends, as
+// node-waf passed them), read from the file rather than repeated here.
+function buildDefines() {
+  const gyp = fs.readFileSync(path.join(__dirname, '..', 'compat.gyp'),
+    'utf8');
+  const settings = gyp.indexOf('direct_dependent_settings');
+  const list = /'defines':\s*\[([^\]]*)\]/.exec(gyp.slice(settings));
+  if (settings < 0 || !list) return [];
+  return [...list[1].matchAll(/'([A-Za-z_][A-Za-z0-9_]*)(?:=([^']*))?'/g)]
+    .map((m) => ({ name: m[1], value: m[2] === undefined ? '1' : m[2] }));
+}
+
+// The macros a legacy file sees before its first line: the build's -D
+// flags, the facade headers' (read with this same preprocessor) and the
+// platform's.
 let facadeCache = null;
 function facadeDefines() {
   if (facadeCache) return facadeCache;
   const pp = new Preprocessor();
   for (const [name, value] of Object.entries(platformMacros(true))) {
     pp.define(name, value);
+  }
+  for (const { name, value } of buildDefines()) {
+    pp.defines.set(name, { params: null, body: tokenize(value) });
   }
   for (const header of FACADE_HEADERS) {
     const text = fs.readFileSync(path.join(includeDir, header), 'utf8');
@@ -303,4 +321,5 @@ function forFile(cplusplus) {
   return pp;
 }
 
-module.exports = { Preprocessor, evaluate, forFile, facadeVersion };
+module.exports = { Preprocessor, evaluate, forFile, facadeVersion,
+  buildDefines };
