@@ -24,8 +24,19 @@ const STATUSES = {
 // Areas in the order the tables list them; others follow alphabetically.
 const AREA_ORDER = ['ev', 'eio', 'v8', 'node', 'waf', 'js'];
 
-// { statuses, entries: [{ area, symbol, header, status, mechanism, modern,
-// note?, kind? }] } from every compat/coverage/<area>.json.
+// { statuses, entries: [{ area, symbol, names, header, status, mechanism,
+// modern, note?, kind?, blocks? }] } from every compat/coverage/<area>.json.
+// `symbol` is for people; `names` is the same API in the spellings the audit
+// (compat/audit/) matches in source: C names and macros (`ev_timer_again`),
+// fully qualified C++ names (`v8::String::New`, `v8::Value::Is*` a prefix,
+// `v8::V8::TerminateExecution(int)` the overload called with a number),
+// header files (`v8-debug.h`), wscript forms (`def build`, `import Task`,
+// `.check_cfg` an attribute, `.check_tool('gcc')` with its argument,
+// `srcdir =` a top-level assignment) and JavaScript forms
+// (`process.compile`, `require('sys')`, `process.binding('net')`,
+// `util.puts` a member of the module).  `blocks: false` marks an unsupported
+// API that does not stop the build; `blocks: [names]` the only names of an
+// unsupported entry that do.
 function load() {
   const dir = path.join(compatDir, 'coverage');
   const rank = (area) => {

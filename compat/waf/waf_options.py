@@ -25,7 +25,10 @@ Commands (default: build):
 Then the wscript's shutdown() runs, as under node-waf.
 
   node-waf --gyp   writes binding.gyp (node-gyp's build file, with
-                   node-waf-compat attached) from the wscript, for good'''
+                   node-waf-compat attached) from the wscript, for good
+  node-waf audit [DIR]  a migration report: each legacy API the addon
+                   uses, what the SDK does with it, the modern replacement
+                   (node-waf audit --help)'''
 
 
 def _jobs():
