@@ -303,6 +303,30 @@ const built = [
     .map((e) => path.join('test', 'waf', e.name)),
 ];
 
+t.test('a member through a pointer to a handle is the handle\'s; an ' +
+  'unknown receiver never makes the verdict "no"', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-pointer-'));
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, 'done.cc'), [
+    '#include <v8.h>',
+    'using namespace v8;',
+    'static void Done(Persistent<Function>* cb) {',
+    '  cb->Dispose();',
+    '  delete cb;',
+    '}',
+    'static void Release(struct Baton* baton) {',
+    '  baton->handle->Dispose();',
+    '}',
+    '',
+  ].join('\n'));
+  const report = audit(dir);
+  const at = (line) => report.uses.filter((u) => u.line === line)
+    .map((u) => `${u.name} ${u.status}`);
+  t.same(at(4), ['v8::Persistent::Dispose exact'], 'cb->Dispose()');
+  t.same(at(8), [], 'an unknown receiver\'s Dispose is not claimed');
+  t.equal(report.summary.builds, true, report.summary.reasons.join('; '));
+});
+
 t.test('every addon the repository builds: builds yes', async (t) => {
   t.ok(built.length >= 20, `${built.length} addons`);
   for (const dir of built) {

@@ -159,7 +159,9 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
         const inner = list.slice(end + 1, close).filter((t) => t.type === 'id');
         const cls = inner.length ? inner[inner.length - 1].value : 'Value';
         const name = declaredName(list, close + 1);
-        if (name) vars.set(name, { cls, handle: last });
+        // Persistent<Function>* cb: cb->Dispose() is the handle's member.
+        const pointer = list[close + 1] && list[close + 1].value === '*';
+        if (name) vars.set(name, { cls, handle: last, pointer });
         // Handle<Value> F(const Arguments& args): an InvocationCallback.
         const fn = list[close + 1];
         if (!inDefine && fn && fn.type === 'id' && list[close + 2] &&
@@ -204,7 +206,8 @@ function scanCpp(text, names, { cplusplus = true } = {}) {
       hit = names.lookup(`node::ObjectWrap::${member.value}`);
     } else if (known && known.wrap) {
       hit = names.lookup(`node::ObjectWrap::${member.value}`);
-    } else if (known && known.handle && op === '.') {
+    } else if (known && known.handle &&
+        (op === '.' || (op === '->' && known.pointer))) {
       hit = names.lookup(`v8::${known.handle}::${member.value}`) ||
         names.lookup(`v8::Handle::${member.value}`);
     } else if (known) {

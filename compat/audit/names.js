@@ -89,7 +89,16 @@ class Names {
     const allowed = [...owners].filter((c) => dot === VALUE_CLASSES.has(c));
     if (allowed.length === 0) return undefined;
     const ranked = allowed.sort((a, b) => rank(a) - rank(b));
-    return this.lookup(`v8::${ranked[0]}::${member}`);
+    const hit = this.lookup(`v8::${ranked[0]}::${member}`);
+    // An unsupported member is claimed only when no supported class has a
+    // member of that name: a receiver of unknown type must not turn the
+    // build verdict to "no" (cb->Dispose() is far more often a
+    // Persistent's than an Isolate's).
+    if (hit && hit.entry.status === 'unsupported' && [...owners].some((c) => {
+      const other = this.lookup(`v8::${c}::${member}`);
+      return other && other.entry.status !== 'unsupported';
+    })) return undefined;
+    return hit;
   }
 }
 
