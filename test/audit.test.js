@@ -290,6 +290,36 @@ t.test('the repository\'s unsupported fixtures: the audit refuses exactly ' +
   }
 });
 
+t.test('a refused call is reported with the message the compiler gives ' +
+  'on that line', async (t) => {
+  const include = path.join(root, 'compat', 'include');
+  for (const name of ['unsupported', 'eio_unsupported']) {
+    const dir = path.join(__dirname, 'fixtures', name);
+    const report = audit(dir);
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cc'))) {
+      const full = path.join(dir, file);
+      const compiled = spawnSync('g++', ['-std=gnu++98', '-c', '-o',
+        '/dev/null', `-I${include}`, full], { encoding: 'utf8' });
+      if (compiled.error) {
+        t.skip(`g++ is not available: ${compiled.error.message}`);
+        return;
+      }
+      const quoted = report.uses.filter((u) => u.file === file && u.refusal);
+      // headers.cc refuses whole headers (#error), not calls.
+      if (file === 'calls.cc') {
+        const least = { unsupported: 40, eio_unsupported: 10 }[name];
+        t.ok(quoted.length >= least, `${name}/${file}: messages quoted`);
+      }
+      for (const u of quoted) {
+        const said = compiled.stderr.split('\n').find((line) =>
+          line.startsWith(`${full}:${u.line}:`) && / error: /.test(line));
+        t.ok(said && said.includes(u.refusal),
+          `${name}/${file}:${u.line} ${u.name}: the compiler's words`);
+      }
+    }
+  }
+});
+
 // The addons npm install builds (test/addons, src/texample.cc with the root
 // wscript, the node-waf fixtures built by the waf tests) all build, so the
 // audit must say so for each.
@@ -365,7 +395,8 @@ t.test('node-waf audit: text with the summary first, --json, exit codes',
     t.equal(report.summary.builds, false);
     t.same(Object.keys(report.uses[0]).sort(), ['area', 'blocks', 'branch',
       'changes', 'column', 'compiled', 'file', 'kind', 'line', 'mechanism',
-      'modern', 'name', 'note', 'path', 'status', 'symbol', 'text']);
+      'modern', 'name', 'note', 'path', 'refusal', 'status', 'symbol',
+      'text']);
   });
 
 t.test('node-waf audit: usage errors and unreadable folders exit 2 with ' +

@@ -11,6 +11,7 @@ const { scanWscript } = require('./wscript_scan');
 const { scanJs } = require('./js_scan');
 const { tokenize } = require('./c_lexer');
 const preprocessor = require('./preprocessor');
+const { refusalOf } = require('./refusals');
 
 const C_EXTENSIONS = new Set(['.c', '.h']);
 const CPP_EXTENSIONS = new Set(['.cc', '.cpp', '.cxx', '.C', '.c++', '.hh',
@@ -166,6 +167,9 @@ function audit(dir, { names = new Names() } = {}) {
         compiled: use.compiled, branch: use.branch,
         changes: kind !== 'wscript' && changes(use),
         blocks: blocks(use, kind),
+        // What the compiler says, read from the SDK's headers.
+        refusal: entry.status === 'unsupported' ?
+          refusalOf(use.name) || '' : '',
         text: (lines[use.line - 1] || '').trim(),
       });
     }
@@ -221,8 +225,10 @@ function summarize(report) {
   }
   const reasons = [];
   for (const u of compiled.filter((x) => x.blocks)) {
-    reasons.push(`${u.file}:${u.line}: ${u.name} is unsupported (` +
-      `${u.mechanism}); use ${u.modern}`);
+    reasons.push(u.refusal ?
+      `${u.file}:${u.line}: ${u.name} does not compile: "${u.refusal}"` :
+      `${u.file}:${u.line}: ${u.name} is unsupported (${u.mechanism}); ` +
+      `use ${u.modern}`);
   }
   for (const u of report.unknown) {
     reasons.push(`${u.file}:${u.line}: ${u.name} is not declared by the ` +
