@@ -175,6 +175,20 @@ TEST_F(IoTest, AnFdThatIsNotOpenStopsTheWatcherWithEvError) {
   EXPECT_FALSE(io.active_inside);
 }
 
+TEST_F(IoTest, AnFdThatCannotBePolledIsReported) {
+  int fd = dup(0);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  Io io;
+  ev_io_init(&io.w, OnIo, fd, EV_READ);
+  EXPECT_REPORTS("cannot be polled", 1, {
+    ev_io_start(loop, &io.w);
+    ev_run(loop, 0);
+  });
+  EXPECT_EQ(io.revents, EV_ERROR | EV_READ | EV_WRITE);
+  EXPECT_FALSE(ev_is_active(&io.w));
+}
+
 TEST_F(IoTest, ANegativeFdIsReportedAndNotStarted) {
   Io io;
   ev_io_init(&io.w, OnIo, -1, EV_READ);

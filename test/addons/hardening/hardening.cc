@@ -13,8 +13,14 @@
 //                                The done callback gets (result, errorno).
 //                                keepAlive: ev_ref until it is done.
 //   running()                    how many write works are running now
+//   timerAtExit()                an atexit handler that starts an ev_timer
+//                                (on a loop Node has torn down by then)
+//   destroyDefaultLoop()         ev_default_destroy(), as 0.4 addons
+//                                sometimes did on their way out
+//   new Wrapped().wrapAgain()    ObjectWrap::Wrap a second time
 #include <errno.h>
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -22,6 +28,7 @@
 
 #include <ev.h>
 #include <node.h>
+#include <node_object_wrap.h>
 #include <v8.h>
 
 using namespace v8;
@@ -151,6 +158,52 @@ static Handle<Value> Write(const Arguments& args) {
   return scope.Close(Undefined());
 }
 
+// ---- misuse at the end of the process ----
+
+static ev_timer late_timer;
+
+static void LateTimer(EV_P_ ev_timer* w, int revents) {}
+
+static void StartTimerAtExit() {
+  ev_timer_init(&late_timer, LateTimer, 0., 0.);
+  ev_timer_start(EV_DEFAULT_UC_ &late_timer);
+}
+
+static Handle<Value> TimerAtExit(const Arguments& args) {
+  HandleScope scope;
+  atexit(StartTimerAtExit);
+  return scope.Close(Undefined());
+}
+
+static Handle<Value> DestroyDefaultLoop(const Arguments& args) {
+  HandleScope scope;
+  ev_default_destroy();
+  return scope.Close(Undefined());
+}
+
+class Wrapped : public ObjectWrap {
+ public:
+  static void Init(Handle<Object> target) {
+    Local<FunctionTemplate> t = FunctionTemplate::New(New);
+    t->InstanceTemplate()->SetInternalFieldCount(1);
+    NODE_SET_PROTOTYPE_METHOD(t, "wrapAgain", WrapAgain);
+    target->Set(String::NewSymbol("Wrapped"), t->GetFunction());
+  }
+
+ private:
+  static Handle<Value> New(const Arguments& args) {
+    HandleScope scope;
+    (new Wrapped())->Wrap(args.This());
+    return args.This();
+  }
+
+  static Handle<Value> WrapAgain(const Arguments& args) {
+    HandleScope scope;
+    ObjectWrap::Unwrap<Wrapped>(args.This())->Wrap(args.This());
+    return scope.Close(True());
+  }
+};
+
 static void Init(Handle<Object> target) {
   HandleScope scope;
   module_handle = Persistent<Object>::New(target);
@@ -160,6 +213,9 @@ static void Init(Handle<Object> target) {
   NODE_SET_METHOD(target, "deliveries", Deliveries);
   NODE_SET_METHOD(target, "write", Write);
   NODE_SET_METHOD(target, "running", Running);
+  NODE_SET_METHOD(target, "timerAtExit", TimerAtExit);
+  NODE_SET_METHOD(target, "destroyDefaultLoop", DestroyDefaultLoop);
+  Wrapped::Init(target);
 }
 
 NODE_MODULE(hardening, Init)
