@@ -12,9 +12,15 @@ const runner = path.join(__dirname, 'fuzz', 'run.js');
 const binary = path.join(__dirname, 'fuzz', 'build', 'ev_fuzz');
 const corpus = path.join(__dirname, 'fuzz', 'corpus');
 
+// The target carries clang's ASan runtime: under npm run test:asan (gcc's
+// runtime preloaded into node) the preload must not reach it.
+const cleanEnv = { ...process.env };
+delete cleanEnv.LD_PRELOAD;
+delete cleanEnv.ASAN_OPTIONS;
+
 function node(args, env = {}) {
   return spawnSync(process.execPath, [runner, ...args], {
-    encoding: 'utf8', env: { ...process.env, ...env }, timeout: 600000,
+    encoding: 'utf8', env: { ...cleanEnv, ...env }, timeout: 600000,
   });
 }
 
@@ -40,7 +46,7 @@ t.test('a difference between the traces fails the run, with both traces',
   async (t) => {
     const seed = path.join(corpus, 'timers');
     const run = spawnSync(binary, [seed], {
-      encoding: 'utf8', env: { ...process.env, EV_FUZZ_SELF_TEST: '1' },
+      encoding: 'utf8', env: { ...cleanEnv, EV_FUZZ_SELF_TEST: '1' },
     });
     t.not(run.status, 0);
     t.match(run.stderr, /ev_fuzz: the traces differ at line \d+/);
