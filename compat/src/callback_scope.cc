@@ -96,6 +96,50 @@ void CloseAtTeardown(void* loop) {
 
 void CloseEioAtTeardown(void*) { eio::Shutdown(); }
 
+void ShutDownEioOnExit(const v8::FunctionCallbackInfo<v8::Value>&) {
+  eio::Shutdown();
+}
+
+// process.exit() and an uncaught exception emit 'exit', then shut libuv's
+// thread pool down (uv_library_shutdown joins its threads, and they first
+// run every request still queued) and only then call exit(): neither the
+// cleanup hooks nor atexit run before that.  Stopping eio at the 'exit'
+// event keeps queued work of old code from running while the process ends
+// (a write to an fd that an 'exit' listener closed and reopened).  Prepended,
+// so that it runs before the listeners old code's JavaScript added.
+void ShutDownEioAtExitEvent(v8::Isolate* isolate) {
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = isolate->GetCurrentContext();
+  v8::TryCatch try_catch(isolate);
+  v8::Local<v8::Value> process;
+  v8::Local<v8::Value> prepend;
+  v8::Local<v8::Function> listener;
+  v8::Local<v8::Value> argv[2] = {
+      v8::String::NewFromUtf8Literal(isolate, "exit"), {}};
+  bool ok =
+      context->Global()
+          ->Get(context, v8::String::NewFromUtf8Literal(isolate, "process"))
+          .ToLocal(&process) &&
+      process->IsObject() &&
+      process.As<v8::Object>()
+          ->Get(context,
+                v8::String::NewFromUtf8Literal(isolate, "prependListener"))
+          .ToLocal(&prepend) &&
+      prepend->IsFunction() &&
+      v8::Function::New(context, ShutDownEioOnExit).ToLocal(&listener);
+  if (ok) {
+    argv[1] = listener;
+    ok = !prepend.As<v8::Function>()
+              ->Call(context, process, 2, argv)
+              .IsEmpty();
+  }
+  if (!ok)
+    Warn(
+        "eio: cannot listen for process 'exit' (process.prependListener "
+        "failed); eio work still queued when process.exit() is called may "
+        "run while the process ends");
+}
+
 }  // namespace
 
 void AttachEventLoop(v8::Isolate* isolate) {
@@ -111,6 +155,7 @@ void AttachEventLoop(v8::Isolate* isolate) {
   // Node runs the hooks last registered first: eio requests are dropped
   // before the loop they finish on is closed.
   node::AddEnvironmentCleanupHook(isolate, CloseEioAtTeardown, nullptr);
+  ShutDownEioAtExitEvent(isolate);
 }
 
 }  // namespace compat

@@ -208,6 +208,8 @@ bool Acquire(Channel* channel, const char* api) {
 }
 
 void CloseHandles(Channel* channel) {
+  // A second Shutdown (the 'exit' event, then teardown) finds it closed.
+  if (channel->watch == nullptr) return;
   struct ev_loop* loop = DefaultLoop();
   ev::ClearPending(loop, &channel->watcher);
   // uv_close takes the fd out of the default loop's backend at once, before

@@ -256,11 +256,31 @@ double RealNow(struct ev_loop* loop) {
   return loop->rt_now;
 }
 
+namespace {
+
+// Whether an event fed to a stopped watcher still names its box.
+bool StillPending(struct ev_loop* loop, Box* box) {
+  for (const auto& queue : loop->pendings)
+    for (const Pending& entry : queue)
+      if (entry.box == box) return true;
+  return false;
+}
+
+}  // namespace
+
 void CollectGraveyard(struct ev_loop* loop) {
   if (loop->dispatch_depth != 0 || loop->graveyard.empty()) return;
   std::vector<Box*> dead;
   dead.swap(loop->graveyard);
-  for (Box* box : dead) FreeBox(box);
+  // A box whose event waits for a later dispatch stays until it ran: the
+  // EV_ERROR that libev's fd_kill feeds before the poll (KillBadFds, in
+  // the prepare phase) is invoked after it, in the check phase.
+  for (Box* box : dead) {
+    if (StillPending(loop, box))
+      loop->graveyard.push_back(box);
+    else
+      FreeBox(box);
+  }
 }
 
 void CloseHandle(struct ev_loop* loop, uv_handle_t* handle) {

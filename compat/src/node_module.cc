@@ -90,6 +90,15 @@ extern "C" NODE_MODULE_EXPORT void NODE_MODULE_INITIALIZER(
     compat::AttachEventLoop(isolate);
     compat::detail::InitAtExit(isolate);
     compat::detail::InitEventEmitter(isolate, context, module);
+  } else {
+    // node 0.x's dlopen ran the entry point again too; what old code keeps
+    // in statics (the module object, persistent handles) now refers to the
+    // second exports, so the first module object stops being used.
+    compat::Warn(
+        "%s: loaded a second time in this process (process.dlopen of an "
+        "addon already loaded); its init runs again, as in node 0.x, and "
+        "what it keeps in static variables now belongs to the new exports",
+        name.c_str());
   }
   legacy_v8::Handle<legacy_v8::Object> target =
       compat::detail::Legacy<legacy_v8::Object>(exports);

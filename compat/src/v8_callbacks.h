@@ -4,15 +4,28 @@
 #ifndef COMPAT_SRC_V8_CALLBACKS_H_
 #define COMPAT_SRC_V8_CALLBACKS_H_
 
+#include <unordered_set>
+
 #include "v8_internal.h"
 
 namespace compat {
 namespace detail {
 
+struct CallbackRecord;
+// The records V8 has not collected (main thread only).
+std::unordered_set<CallbackRecord*>* LiveRecords();
+
 // What a callback's V8 data points to: the old callbacks and the data old
 // code gave with them.  Each is owned by the External that V8 passes back
-// as the callback data, and freed when V8 collects that External.
+// as the callback data, and freed when V8 collects that External, or at
+// environment teardown (FreeCallbackRecords), since V8 runs no weak
+// callback when the isolate goes.
 struct CallbackRecord {
+  CallbackRecord() { LiveRecords()->insert(this); }
+  ~CallbackRecord() { LiveRecords()->erase(this); }
+  CallbackRecord(const CallbackRecord&) = delete;
+  CallbackRecord& operator=(const CallbackRecord&) = delete;
+
   // Function callbacks (FunctionTemplate::New, SetCallHandler,
   // ObjectTemplate::SetCallAsFunctionHandler).
   legacy_v8::InvocationCallback callback = nullptr;
@@ -45,6 +58,8 @@ struct CallbackRecord {
   // V8 allows only resetting the collected handle in the first pass; the
   // record (and its handles) goes in the second.
   static void Collected(const v8::WeakCallbackInfo<CallbackRecord>& info) {
+    // From now on the second pass owns it, not teardown.
+    LiveRecords()->erase(info.GetParameter());
     info.GetParameter()->holder.Reset();
     info.SetSecondPassCallback(Free);
   }

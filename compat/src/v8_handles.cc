@@ -97,6 +97,8 @@ void BindMainEnvironment(v8::Isolate* isolate, v8::Local<v8::Context> context,
   // Leaked on purpose: weak callbacks may ask for it until the process
   // ends; the cleanup hook empties it when the environment goes.
   main_context = new v8::Global<v8::Context>(isolate, context);
+  // Node runs cleanup hooks newest first: the records go last.
+  node::AddEnvironmentCleanupHook(isolate, FreeCallbackRecords, nullptr);
   node::AddEnvironmentCleanupHook(isolate, ForgetMainContext, nullptr);
   CheckHandleScopeData(isolate);
 }

@@ -39,6 +39,10 @@ v8::Local<v8::Context> MainContext();
 
 // Records the isolate, context and thread the addon is bound to (module
 // initialisation, main thread).
+// Environment cleanup hook: frees the callback records V8 still holds (it
+// runs no weak callback when the isolate goes).  Registered by
+// BindMainEnvironment.
+void FreeCallbackRecords(void*);
 void BindMainEnvironment(v8::Isolate* isolate, v8::Local<v8::Context> context,
                          v8::Local<v8::Value> module);
 

@@ -28,6 +28,19 @@ void RunLegacyCallback(const v8::FunctionCallbackInfo<v8::Value>& info) {
   if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
 }
 
+std::unordered_set<CallbackRecord*>* LiveRecords() {
+  // Leaked on purpose: records may be deleted during static destruction.
+  static auto* live = new std::unordered_set<CallbackRecord*>;
+  return live;
+}
+
+void FreeCallbackRecords(void*) {
+  // After the cleanup hooks no JS runs, so no trampoline reads a record.
+  std::unordered_set<CallbackRecord*> live;
+  live.swap(*LiveRecords());
+  for (CallbackRecord* record : live) delete record;
+}
+
 namespace {
 
 // The PrototypeTemplates old code has asked for, so that accessors set on

@@ -108,10 +108,15 @@ function runSuite(config,
   { env = {}, timeout = 300000, binary = 'ev_tests' } = {}) {
   const dir = dirOf(config);
   const report = path.join(dir, `${binary}-${process.pid}.json`);
+  // A sanitizer build carries its own runtime: under npm run test:asan,
+  // whose node processes preload ASan, the preload must not reach it.
+  const childEnv = { ...process.env, ...env };
+  if (config !== 'plain') {
+    delete childEnv.LD_PRELOAD;
+    delete childEnv.ASAN_OPTIONS;
+  }
   const result = run(path.join(dir, binary),
-    [`--gtest_output=json:${report}`], {
-      cwd: dir, timeout, env: { ...process.env, ...env },
-    });
+    [`--gtest_output=json:${report}`], { cwd: dir, timeout, env: childEnv });
   let tests = [];
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));

@@ -446,6 +446,51 @@ TEST_F(EioTest, TheLayerReopensAfterItWasClosedIdle) {
   EXPECT_EQ(baton.done_calls, 1);
 }
 
+void MarkInside(struct ev_loop* loop, ev_prepare* w, int revents) {
+  (void)loop;
+  (void)revents;
+  static_cast<std::atomic<bool>*>(w->data)->store(true);
+}
+
+void Nothing(struct ev_loop* loop, ev_timer* w, int revents) {
+  (void)loop;
+  (void)w;
+  (void)revents;
+}
+
+// Standalone the layer opens on the loop's thread: a first request from
+// another thread while the loop runs cannot open it.
+TEST_F(EioTest, TheFirstRequestFromAnotherThreadWhileTheLoopRunsIsRefused) {
+  std::atomic<bool> inside{false};
+  ev_prepare mark;
+  ev_prepare_init(&mark, MarkInside);
+  mark.data = &inside;
+  ev_prepare_start(loop, &mark);
+  ev_unref(loop);
+  ev_timer keep;
+  ev_timer_init(&keep, Nothing, 0.2, 0.);
+  ev_timer_start(loop, &keep);
+  Baton baton;
+  eio_req* got = nullptr;
+  bool returned = false;
+  int before = evtest::Reports("the first eio request of the process was "
+                               "made on a thread other than the loop's");
+  std::thread thread([&] {
+    while (!inside.load()) std::this_thread::yield();
+    got = eio_custom(WorkReturningInt, EIO_PRI_DEFAULT, After, &baton);
+    returned = true;
+  });
+  ev_run(loop, 0);
+  thread.join();
+  ev_ref(loop);
+  ev_prepare_stop(loop, &mark);
+  EXPECT_TRUE(returned);
+  EXPECT_EQ(got, nullptr);
+  EXPECT_EQ(evtest::Reports("the first eio request of the process was made "
+                            "on a thread other than the loop's") - before, 1);
+  EXPECT_EQ(baton.done_calls, 0);
+}
+
 // Environment teardown (or exit) with requests in flight: nothing queued
 // runs any more, no done callback runs, and nothing waits for the work that
 // is running.  In a child process: it ends the layer for good.

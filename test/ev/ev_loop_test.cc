@@ -204,6 +204,26 @@ void RunFromCallback(struct ev_loop* loop, ev_timer* w, int revents) {
   n->result = ev_run(loop, EVRUN_NOWAIT);
 }
 
+void DestroyFromCallback(struct ev_loop* loop, ev_timer* w, int revents) {
+  (void)revents;
+  (void)w;
+  ev_loop_destroy(loop);
+}
+
+TEST_F(LoopTest, DestroyingARunningLoopIsReportedAndIgnored) {
+  ev_timer timer;
+  ev_timer_init(&timer, DestroyFromCallback, 0., 0.);
+  ev_timer_start(loop, &timer);
+  EXPECT_REPORTS("ev_loop_destroy: called while the loop is running", 1,
+                 ev_run(loop, 0));
+  // The loop is still there: it runs another timer.
+  Nested n;
+  ev_timer_init(&n.timer, RunFromCallback, 0., 0.);
+  ev_timer_start(loop, &n.timer);
+  ev_run(loop, 0);
+  EXPECT_EQ(n.depth, 1u);
+}
+
 TEST_F(LoopTest, RunFromOwnCallbackIsReportedAndReturns) {
   Nested n;
   ev_timer_init(&n.timer, RunFromCallback, 0., 0.);

@@ -401,6 +401,24 @@ TEST_F(LoopTest, PeriodicAgainRecomputesTheTime) {
   EXPECT_EQ(p.calls, 1);
 }
 
+// The past once (at the start), then far ahead.
+ev_tstamp RescheduleIntoThePast(ev_periodic* w, ev_tstamp now) {
+  auto* p = reinterpret_cast<Periodic*>(w);
+  return p->calls == 0 && !p->active_inside ? now - 10. : now + 1000.;
+}
+
+TEST_F(LoopTest, ARescheduleCallbackReturningThePastIsReported) {
+  Periodic p;
+  p.stop_after = 1;
+  ev_periodic_init(&p.w, OnPeriodic, 0., 0., RescheduleIntoThePast);
+  EXPECT_REPORTS("ev_periodic: the reschedule callback returned a time in "
+                 "the past", 1, {
+    ev_periodic_start(loop, &p.w);
+    ev_run(loop, 0);
+  });
+  EXPECT_EQ(p.calls, 1);  // the current time was used: due at once
+}
+
 TEST_F(LoopTest, ANegativePeriodicIntervalIsReported) {
   Periodic p;
   ev_periodic_init(&p.w, OnPeriodic, 1000., -1., nullptr);

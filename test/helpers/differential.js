@@ -51,10 +51,19 @@ function buildOracleAddon(node, concern) {
 
 function run(nodeBin, concern, addon) {
   const driver = path.join(root, 'test', 'differential', `${concern}.js`);
+  // Node 0.8.28 is the oracle as it was: not under the ASan runtime that
+  // npm run test:asan preloads into this node (its malloc fills fresh
+  // memory, which node 0.8 copied uninitialised into some results).
+  const env = { ...process.env };
+  if (nodeBin !== process.execPath) {
+    delete env.LD_PRELOAD;
+    delete env.ASAN_OPTIONS;
+  }
   const result = spawnSync(nodeBin, ['--expose-gc', driver, addon], {
     cwd: root,
     encoding: 'utf8',
     timeout: 60000,
+    env,
   });
   return {
     code: result.status,
