@@ -323,12 +323,14 @@ class ContextFrame {
   }
 
   // Makes a captured frame current while it lives, then the one before.
+  // Inside a HandleScope (the prior frame is a Local: no global handle on
+  // the callback path).
   class Scope {
    public:
     Scope(v8::Isolate* isolate, const ContextFrame& frame) {
 #if COMPAT_HAS_CONTINUATION_DATA
       isolate_ = isolate;
-      prior_.Reset(isolate, Get(isolate));
+      prior_ = Get(isolate);
       Set(isolate, frame.frame_.Get(isolate));
 #else
       (void)isolate;
@@ -337,7 +339,7 @@ class ContextFrame {
     }
     ~Scope() {
 #if COMPAT_HAS_CONTINUATION_DATA
-      Set(isolate_, prior_.Get(isolate_));
+      Set(isolate_, prior_);
 #endif
     }
     Scope(const Scope&) = delete;
@@ -346,7 +348,7 @@ class ContextFrame {
    private:
 #if COMPAT_HAS_CONTINUATION_DATA
     v8::Isolate* isolate_;
-    v8::Global<Data> prior_;
+    v8::Local<Data> prior_;
 #endif
   };
 
