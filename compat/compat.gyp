@@ -13,6 +13,10 @@
       ],
       'include_dirs': ["<!(node -e \"require('nan')\")"],
       'cflags': ['-Wall', '-Wextra'],
+      # The runtime sees the real V8 and Node headers beside the facade, so
+      # the facade's namespaces v8::legacy and node::legacy are not inline
+      # there (include/legacy/namespaces.h).
+      'defines': ['COMPAT_LEGACY_RUNTIME'],
       # Runtime member functions check `this` against null (old code calling
       # through an empty handle); keep GCC from assuming it cannot be.
       # The ev layer reads every watcher through libev's common ev_watcher

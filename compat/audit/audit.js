@@ -99,15 +99,43 @@ function scanFile(file, kind, names) {
   return { text, ...result };
 }
 
+const TAGS = new Set(['class', 'struct', 'union', 'enum', 'typedef']);
+
+// What old code declares itself in a reopened `namespace v8 { ... }` or
+// `namespace node { ... }`: classes, enums, typedefs and functions at the
+// top of the block, as 'v8::Name'.  Those are the addon's own names.
+function ownNames(text, into = new Set()) {
+  const tokens = tokenize(text).filter((t) => t.type !== 'directive');
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const ns = tokens[i + 1].value;
+    if (tokens[i].value !== 'namespace' || (ns !== 'v8' && ns !== 'node') ||
+        tokens[i + 2].value !== '{') continue;
+    let depth = 0;
+    for (let j = i + 3; j < tokens.length; j++) {
+      const t = tokens[j];
+      if (t.value === '{') depth++;
+      else if (t.value === '}' && depth-- === 0) break;
+      if (depth !== 0 || t.type !== 'id') continue;
+      const next = tokens[j + 1];
+      const declared = TAGS.has(tokens[j - 1].value) ||
+        (next && (next.value === '(' || next.value === ';') &&
+         tokens[j - 1].value !== '::');
+      if (declared) into.add(`${ns}::${t.value}`);
+    }
+  }
+  return into;
+}
+
 // Unknown names in a legacy namespace: `v8::Foo` when the SDK's headers
-// never mention Foo.
-function unknownNames(text) {
+// never mention Foo and the addon does not declare it itself.
+function unknownNames(text, own = new Set()) {
   const out = [];
   const tokens = tokenize(text).filter((t) => t.type !== 'directive');
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [ns, colons, name] = [tokens[i], tokens[i + 1], tokens[i + 2]];
     if ((ns.value === 'v8' || ns.value === 'node') && colons.value === '::' &&
         name.type === 'id' && !sdkKnows(name.value) &&
+        !own.has(`${ns.value}::${name.value}`) &&
         !(tokens[i - 1] && tokens[i - 1].value === '::')) {
       out.push({ line: ns.line, column: ns.column,
         name: `${ns.value}::${name.value}` });
@@ -141,13 +169,14 @@ function audit(dir, { names = new Names() } = {}) {
     conditionals: [],
     unknown: [],
   };
+  const scans = new Map();
+  const own = new Set();
   for (const file of files) {
     const kind = kindOf(file);
     if (!kind) {
       throw new AuditError(`${dir}: not a C/C++ source, wscript or ` +
         '.js file');
     }
-    const relative = path.relative(root, file) || path.basename(file);
     let scanned;
     try {
       scanned = scanFile(file, kind, names);
@@ -155,6 +184,13 @@ function audit(dir, { names = new Names() } = {}) {
       throw new AuditError(`cannot read ${file}: ${error.code ||
         error.message}`);
     }
+    scans.set(file, scanned);
+    if (kind !== 'wscript' && kind !== 'js') ownNames(scanned.text, own);
+  }
+  for (const file of files) {
+    const kind = kindOf(file);
+    const scanned = scans.get(file);
+    const relative = path.relative(root, file) || path.basename(file);
     const lines = scanned.text.split(/\r?\n/);
     report.files.push({ file: relative, kind, uses: scanned.uses.length });
     for (const use of scanned.uses) {
@@ -186,7 +222,7 @@ function audit(dir, { names = new Names() } = {}) {
       });
     }
     if (kind !== 'wscript' && kind !== 'js') {
-      for (const u of unknownNames(scanned.text)) {
+      for (const u of unknownNames(scanned.text, own)) {
         report.unknown.push({ file: relative, path: file, ...u,
           text: (lines[u.line - 1] || '').trim() });
       }

@@ -1,5 +1,5 @@
 // node.h: the node 0.4-era addon API old code includes.  Declarations live
-// in legacy/node.h (namespace legacy_node, aliased here as node); this
+// in legacy/node.h (the inline namespace node::legacy, legacy_node); this
 // header adds the macros and node.h's inline helpers.  Like node 0.4's
 // node.h it brings in <ev.h>, <eio.h>, <v8.h>, <assert.h> and
 // node_object_wrap.h.
@@ -16,8 +16,6 @@
 #include "legacy/node.h"
 #include "legacy/node_object_wrap.h"
 #include "node_version.h"
-
-namespace node = legacy_node;
 
 #ifndef NODE_EXTERN
 #define NODE_EXTERN /* nothing */
@@ -65,7 +63,8 @@ namespace node = legacy_node;
 #define NODE_MODULE_DECL(modname) \
   extern "C" legacy_node::node_module_struct modname##_module;
 
-namespace legacy_node {
+namespace node {
+namespace legacy {
 
 // node 0.x's helpers for keeping a JS callback across an eio/ev round trip:
 // a heap-allocated Persistent<Function> passed as a void*.
@@ -91,6 +90,7 @@ static inline void cb_destroy(legacy_v8::Persistent<legacy_v8::Function>* cb) {
   delete cb;
 }
 
-}  // namespace legacy_node
+}  // namespace legacy
+}  // namespace node
 
 #endif  // COMPAT_NODE_H_

@@ -9,6 +9,9 @@
 #include <cstddef>
 #include <cstring>
 
+#ifndef COMPAT_LEGACY_RUNTIME
+#error "the runtime is compiled with -DCOMPAT_LEGACY_RUNTIME (compat.gyp)"
+#endif
 #include "../include/legacy/node.h"
 #include "../include/legacy/node_buffer.h"
 #include "../include/legacy/v8.h"

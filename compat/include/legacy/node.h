@@ -1,7 +1,6 @@
-// legacy/node.h: the node 0.4–0.8 addon API (namespace legacy_node) that
-// the runtime implements.  The macros old code uses (NODE_MODULE,
-// NODE_SET_METHOD, NODE_PSYMBOL, ...) are in <node.h>, which aliases this
-// namespace as node.
+// legacy/node.h: the node 0.4–0.8 addon API (namespace node::legacy, see
+// namespaces.h) that the runtime implements.  The macros old code uses
+// (NODE_MODULE, NODE_SET_METHOD, NODE_PSYMBOL, ...) are in <node.h>.
 #ifndef COMPAT_LEGACY_NODE_H_
 #define COMPAT_LEGACY_NODE_H_
 
@@ -9,7 +8,8 @@
 
 #include "v8.h"
 
-namespace legacy_node {
+namespace node {
+namespace legacy {
 
 // What NODE_MODULE defines (node 0.4–0.8 layout).
 struct node_module_struct {
@@ -124,7 +124,8 @@ node_module_struct* get_builtin_module(const char* name) COMPAT_UNSUPPORTED(
     "node::get_builtin_module is not supported: builtin modules are not "
     "native structs any more; use require() from JavaScript");
 
-}  // namespace legacy_node
+}  // namespace legacy
+}  // namespace node
 
 // Called by NODE_MODULE while the addon is being loaded.
 extern "C" int compat_register_legacy_module(

@@ -5,7 +5,8 @@
 
 #include "node_object_wrap.h"
 
-namespace legacy_node {
+namespace node {
+namespace legacy {
 
 // Divergence: node 0.x's Buffer* wrapped a SlowBuffer that JS glue turned
 // into a Buffer with `new Buffer(slow, length, offset)`.  Here handle_ is a
@@ -74,6 +75,7 @@ class Buffer : public ObjectWrap {
   void operator=(const Buffer&);
 };
 
-}  // namespace legacy_node
+}  // namespace legacy
+}  // namespace node
 
 #endif  // COMPAT_LEGACY_NODE_BUFFER_H_

@@ -5,7 +5,8 @@
 
 #include "node_object_wrap.h"
 
-namespace legacy_node {
+namespace node {
+namespace legacy {
 
 // node 0.4: an ObjectWrap whose JS object is an EventEmitter.  Old code
 // makes its class one with `t->Inherit(EventEmitter::constructor_template)`;
@@ -33,6 +34,7 @@ class EventEmitter : public ObjectWrap {
   EventEmitter() : ObjectWrap() {}
 };
 
-}  // namespace legacy_node
+}  // namespace legacy
+}  // namespace node
 
 #endif  // COMPAT_LEGACY_NODE_EVENTS_H_

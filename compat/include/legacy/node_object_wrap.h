@@ -26,7 +26,8 @@ void ReportWrapMisuse(const char* message);
 }  // namespace detail
 }  // namespace compat
 
-namespace legacy_node {
+namespace node {
+namespace legacy {
 
 // node 0.x: JS owns the C++ object.  Wrap ties them and makes the handle
 // weak; once the JS object is only weakly reachable and refs_ is 0, the
@@ -114,6 +115,7 @@ class ObjectWrap {
   }
 };
 
-}  // namespace legacy_node
+}  // namespace legacy
+}  // namespace node
 
 #endif  // COMPAT_LEGACY_NODE_OBJECT_WRAP_H_

@@ -3,8 +3,8 @@
 // SDK cannot provide, and the runtime entry points the inline parts of the
 // facade call.
 //
-// The facade declares the old API in namespace legacy_v8 and never includes
-// the real V8 headers; <v8.h> in compat/include aliases it as v8.  The
+// The facade declares the old API in namespace v8::legacy (legacy_v8, see
+// namespaces.h) and never includes the real V8 headers.  The
 // runtime (compat/src), compiled against the real headers, defines the member
 // functions declared here.  A facade handle holds the address of a real V8
 // handle slot, exactly what v8::Local holds, so `this` inside a facade
@@ -16,7 +16,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
-namespace legacy_v8 {
+#include "namespaces.h"
+
+namespace v8 {
+namespace legacy {
 
 class AccessorInfo;
 class AccessorSignature;
@@ -59,7 +62,8 @@ class Persistent;
 typedef void (*WeakReferenceCallback)(Persistent<Value> object,
                                       void* parameter);
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 namespace compat {
 namespace detail {

@@ -6,7 +6,8 @@
 #include "v8_exceptions.h"
 #include "v8_templates.h"
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 // Node 0.4–0.8 had one isolate; so does every legacy addon here.
 class Isolate {
@@ -265,6 +266,7 @@ class ResourceConstraints {
       "use node --max-old-space-size");
 };
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_CONTEXT_H_

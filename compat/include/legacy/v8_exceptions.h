@@ -5,7 +5,8 @@
 
 #include "v8_objects.h"
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 // Schedules `exception` and returns undefined, so that old callbacks can
 // `return ThrowException(...)`.
@@ -99,6 +100,7 @@ class TryCatch {
   void* storage_[10];  // the real v8::TryCatch
 };
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_EXCEPTIONS_H_

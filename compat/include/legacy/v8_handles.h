@@ -5,7 +5,8 @@
 
 #include "v8_base.h"
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 // A pointer to a handle slot; empty when null.  Base of Local and Persistent,
 // so functions taking Handle<T> accept both, as in V8 3.x.
@@ -169,6 +170,7 @@ class HandleScope {
   bool closed_;
 };
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_HANDLES_H_

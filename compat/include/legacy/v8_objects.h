@@ -5,7 +5,8 @@
 
 #include "v8_strings.h"
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 class ScriptOrigin;
 
@@ -200,6 +201,7 @@ class External : public Value {
   COMPAT_V8_CAST(External)
 };
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_OBJECTS_H_

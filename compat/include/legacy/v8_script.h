@@ -4,7 +4,8 @@
 
 #include "v8_objects.h"
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 class ScriptOrigin {
  public:
@@ -69,6 +70,7 @@ class Script {
       "use the ScriptOrigin's resource name");
 };
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_SCRIPT_H_

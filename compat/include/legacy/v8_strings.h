@@ -4,7 +4,8 @@
 
 #include "v8_values.h"
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 class String : public Primitive {
  public:
@@ -158,6 +159,7 @@ class String : public Primitive {
   };
 };
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_STRINGS_H_

@@ -6,7 +6,8 @@
 
 #include "v8_objects.h"
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 // What a function callback receives.  Built by the runtime's trampoline for
 // each call; old code only ever sees it as `const Arguments&`.
@@ -186,6 +187,7 @@ class FunctionTemplate : public Template {
   bool HasInstance(Handle<Value> object);
 };
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_TEMPLATES_H_

@@ -11,7 +11,8 @@
         obj, compat::detail::kCast##Type, "v8::" #Type "::Cast")); \
   }
 
-namespace legacy_v8 {
+namespace v8 {
+namespace legacy {
 
 // Facade classes have no data: a pointer to one is a handle slot address.
 class Data {
@@ -111,6 +112,7 @@ Handle<Primitive> Null(Isolate*);
 Handle<Boolean> True(Isolate*);
 Handle<Boolean> False(Isolate*);
 
-}  // namespace legacy_v8
+}  // namespace legacy
+}  // namespace v8
 
 #endif  // COMPAT_LEGACY_V8_VALUES_H_
