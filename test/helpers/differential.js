@@ -32,8 +32,11 @@ function buildOracleAddon(node, concern) {
     .sort().map((f) => path.join(dir, f));
   const out = path.join(root, 'build', 'differential', node.version);
   const target = path.join(out, `${concern}.node`);
+  // <prefix>/include too: old code spelled <node/node.h> where node's
+  // headers were installed under a system prefix.
   const args = ['-std=gnu++98', '-fPIC', '-shared', '-DBUILDING_NODE_EXTENSION',
-    `-I${node.include}`, '-w', '-O1', ...sources, '-o', target];
+    `-I${node.include}`, `-I${path.dirname(node.include)}`, '-w', '-O1',
+    ...sources, '-o', target];
   const hash = crypto.createHash('sha256');
   hash.update(args.join('\0'));
   for (const file of sources) hash.update(fs.readFileSync(file));
