@@ -23,6 +23,20 @@ t.test('Local<Function>::Cast of a non-function: reported, then Call throws',
       'v8::Function::Call: the value is not a function');
   });
 
+t.test('Cast of undefined or null (an optional callback) is silent until ' +
+  'it is used as a function', async (t) => {
+  for (const name of ['castUndefined', 'castNull']) {
+    const run = runNode(fixture('throws'), [name]);
+    t.equal(run.code, 0, run.stderr);
+    t.same(lastJson(run.stdout), { returned: 'no callback' }, name);
+    t.equal(run.stderr, '', `${name}: nothing on stderr`);
+  }
+  const run = runNode(fixture('throws'), ['castUndefinedThenCall']);
+  t.notMatch(run.stderr, 'Cast', 'the cast itself is not reported');
+  throws(t, 'castUndefinedThenCall',
+    'v8::Function::Call: the value is not a function');
+});
+
 t.test('a call through an empty handle throws a TypeError', async (t) => {
   throws(t, 'emptyHandle', 'v8::Object::Get: called on an empty handle');
 });

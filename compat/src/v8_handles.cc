@@ -134,9 +134,13 @@ void* CheckCast(void* slot, int type, const char* api) {
   // crashed later, inside whatever used the handle.  We report the cast and
   // return the handle unchanged, so code that casts first and checks the
   // type afterwards keeps working, and the facade method that finally
-  // misuses the value throws a TypeError instead of crashing.
+  // misuses the value throws a TypeError instead of crashing.  undefined and
+  // null pass silently: casting an optional argument first and testing it
+  // with IsFunction() later is correct old code (the optional-callback
+  // idiom), and a use of it as that type still reports.
   if (slot == nullptr || !UsableHandle(slot, api)) return slot;
-  if (!IsCastType(Real(slot), type))
+  v8::Local<v8::Value> value = Real(slot);
+  if (!value->IsNullOrUndefined() && !IsCastType(value, type))
     Warn(
         "%s: the value is not of that type (old V8 would crash when it is "
         "used as one)",

@@ -19,6 +19,14 @@ static Handle<Value> CastNonFunction(const Arguments& args) {
   return scope.Close(f->Call(Object::New(), 0, NULL));
 }
 
+// The optional-callback idiom: cast first, test later.
+static Handle<Value> OptionalCallback(const Arguments& args) {
+  HandleScope scope;
+  Local<Function> callback = Local<Function>::Cast(args[0]);
+  if (!callback->IsFunction()) return scope.Close(String::New("no callback"));
+  return scope.Close(callback->Call(Object::New(), 0, NULL));
+}
+
 class Thing : public ObjectWrap {};
 
 static Handle<Value> UnwrapPlain(const Arguments& args) {
@@ -203,6 +211,7 @@ static Handle<Value> FromThread(const Arguments& args) {
 extern "C" void init(Handle<Object> target) {
   HandleScope scope;
   NODE_SET_METHOD(target, "castNonFunction", CastNonFunction);
+  NODE_SET_METHOD(target, "optionalCallback", OptionalCallback);
   NODE_SET_METHOD(target, "unwrapPlain", UnwrapPlain);
   NODE_SET_METHOD(target, "useAfterClose", UseAfterClose);
   NODE_SET_METHOD(target, "emptyHandle", EmptyHandle);
