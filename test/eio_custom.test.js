@@ -104,5 +104,6 @@ t.test('misuse is reported once and nothing crashes', async (t) => {
   t.same(lastJson(run.stdout), { exited: true });
   const stale = run.stderr.match(/eio_cancel: the request is not in flight/g);
   t.equal(stale && stale.length, 1, 'a stale cancel, reported once');
-  t.match(run.stderr, /eio_custom: the done callback is null/);
+  t.notMatch(run.stderr, /done callback is null/,
+    'a request without a done callback is not misuse (libeio took it)');
 });
