@@ -91,15 +91,16 @@ const targets = () => [
   { file: path.join(compatDir, '..', 'README.md'), render: renderSummary },
 ];
 
-// The file's text with its generated section replaced by `body`.
-function splice(text, body, file) {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) {
-    throw new Error(`${file}: no coverage markers`);
+// The file's text with its generated section (between the markers
+// `begin` and `end`) replaced by `body`.
+function splice(text, body, file, begin = BEGIN, end = END) {
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) {
+    throw new Error(`${file}: no markers ${begin} ... ${end}`);
   }
-  return text.slice(0, start + BEGIN.length) + '\n' + body + '\n' +
-    text.slice(end);
+  return text.slice(0, from + begin.length) + '\n' + body + '\n' +
+    text.slice(to);
 }
 
 // Files whose generated section differs from coverage.json.
@@ -119,7 +120,7 @@ function write() {
   }
 }
 
-module.exports = { load, renderFull, renderSummary, stale, write };
+module.exports = { load, renderFull, renderSummary, stale, write, splice };
 
 if (require.main === module) {
   if (process.argv.includes('--write')) {
