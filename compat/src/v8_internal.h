@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <type_traits>
 
 #ifndef COMPAT_LEGACY_RUNTIME
 #error "the runtime is compiled with -DCOMPAT_LEGACY_RUNTIME (compat.gyp)"
@@ -16,6 +17,33 @@
 #include "../include/legacy/node_buffer.h"
 #include "../include/legacy/v8.h"
 #include "v8_version.h"
+
+// The facade's handles hold the address of a real V8 handle slot, copied
+// in and out of v8::Local and v8::Persistent bit for bit (Real, Slot,
+// v8_persistent.cc's CellOf).  That holds only while a Local is one pointer
+// to a slot; a V8 whose Locals hold the object itself would turn every
+// legacy call into a wrong read, so the build stops here instead.
+#if defined(V8_ENABLE_DIRECT_HANDLE)
+#error "node-waf-compat: this Node's V8 is built with direct handles (V8_ENABLE_DIRECT_HANDLE): a v8::Local holds the object itself, not the address of a handle slot, and the legacy facade's handles (one pointer to a slot) cannot be mapped onto it. This Node line is not supported yet."
+#endif
+static_assert(sizeof(v8::Local<v8::Value>) == sizeof(void*) &&
+                  alignof(v8::Local<v8::Value>) == alignof(void*),
+              "node-waf-compat: v8::Local is no longer one pointer to a "
+              "handle slot; the facade's handles cannot be mapped onto it");
+static_assert(std::is_trivially_copyable<v8::Local<v8::Value>>::value,
+              "node-waf-compat: v8::Local is no longer trivially copyable; "
+              "the facade copies it bit for bit");
+static_assert(sizeof(v8::Persistent<v8::Value>) == sizeof(void*) &&
+                  sizeof(v8::Global<v8::Value>) == sizeof(void*),
+              "node-waf-compat: v8::Persistent/Global is no longer one "
+              "pointer to a global handle cell; the facade's Persistent "
+              "cannot be mapped onto it");
+static_assert(sizeof(legacy_v8::Local<legacy_v8::Value>) ==
+                      sizeof(v8::Local<v8::Value>) &&
+                  sizeof(legacy_v8::Persistent<legacy_v8::Value>) ==
+                      sizeof(v8::Persistent<v8::Value>),
+              "node-waf-compat: a facade handle is not the size of the real "
+              "handle it stands for");
 
 namespace compat {
 namespace detail {
