@@ -8,7 +8,8 @@ const t = require('tap');
 const fs = require('fs');
 const path = require('path');
 const { compare, oracle } = require('./helpers/differential');
-const { RULES } = require('./differential/normalise');
+const { RULES, STDERR_ALLOWED, unexpectedStderr } =
+  require('./differential/normalise');
 
 const dir = path.join(__dirname, 'differential');
 const concerns = fs.readdirSync(dir)
@@ -35,12 +36,28 @@ if (node.skip) {
         t.equal(modern.code, 0, `this node ran the driver: ${modern.stderr}`);
         t.ok(old.lines.length > 0, 'the oracle printed results');
         t.same(modern.lines, old.lines, `${old.lines.length} checks`);
+        t.same(unexpectedStderr(old.stderr, 'oracle', concern), [],
+          'node 0.8.28 printed nothing unexpected on stderr');
+        t.same(unexpectedStderr(modern.stderr, 'modern', concern), [],
+          'the SDK printed nothing unexpected on stderr');
         compared += old.lines.length;
       });
   }
   t.teardown(() => {
     t.comment(`${compared} checks compared across ${concerns.length} ` +
-      `addons; ${RULES.length} engine differences normalised ` +
+      `addons; ${RULES.length} engine differences normalised, ` +
+      `${STDERR_ALLOWED.length} stderr lines allowed ` +
       '(test/differential/normalise.js)');
   });
 }
+
+t.test('a stray line on stderr fails the comparison', async (t) => {
+  const stray = 'node-waf-compat: v8::Function::Cast: the value is not of ' +
+    'that type (old V8 would crash when it is used as one)';
+  t.same(unexpectedStderr(`${stray}\n`, 'modern', 'v8_values'), [stray]);
+  t.same(unexpectedStderr('WARNING: ev_ref is deprecated, use uv_ref\n',
+    'oracle', 'eio_custom'), [], 'node 0.8\'s own warning is expected there');
+  t.same(unexpectedStderr('WARNING: ev_ref is deprecated, use uv_ref\n',
+    'modern', 'eio_custom'), ['WARNING: ev_ref is deprecated, use uv_ref'],
+  'but not from the SDK');
+});

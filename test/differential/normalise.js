@@ -61,4 +61,26 @@ function normalise(stdout, side, concern) {
   return lines;
 }
 
-module.exports = { RULES, normalise };
+// What a driver may print on stderr, on either side; any other line fails
+// the comparison (a misuse report of ours on a clean path, say).  Each
+// entry says why the line is expected.
+const STDERR_ALLOWED = [
+  {
+    why: 'node 0.8 warns once that its libev emulation of ev_ref and ' +
+      'ev_unref is deprecated (its own ev-emul.h); the SDK emulates them ' +
+      'without a warning',
+    side: 'oracle',
+    pattern: /^WARNING: ev_(un)?ref is deprecated, use uv_(un)?ref$/,
+  },
+];
+
+// The stderr lines of a run that no entry of STDERR_ALLOWED explains.
+function unexpectedStderr(stderr, side, concern) {
+  return String(stderr || '').split('\n').filter((line) => line !== '')
+    .filter((line) => !STDERR_ALLOWED.some((rule) =>
+      (!rule.side || rule.side === side) &&
+      (!rule.concerns || rule.concerns.includes(concern)) &&
+      rule.pattern.test(line)));
+}
+
+module.exports = { RULES, STDERR_ALLOWED, normalise, unexpectedStderr };
