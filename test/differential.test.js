@@ -7,7 +7,7 @@
 const t = require('tap');
 const fs = require('fs');
 const path = require('path');
-const { compare, oracle } = require('./helpers/differential');
+const { compare, oracle, GC_STRESS } = require('./helpers/differential');
 const { RULES, STDERR_ALLOWED, unexpectedStderr } =
   require('./differential/normalise');
 
@@ -23,10 +23,16 @@ if (node.skip) {
   t.skip(`differential tests against Node 0.8.28: ${node.skip}`);
 } else {
   let compared = 0;
-  for (const concern of concerns) {
-    t.test(`${concern}: same results on node 0.8.28 and through the SDK`,
+  const runs = concerns.flatMap((concern) => [
+    { concern, stress: false, title: `${concern}: same results on node ` +
+      '0.8.28 and through the SDK' },
+    { concern, stress: true, title: `${concern}: same results under GC ` +
+      `stress (${GC_STRESS.join(' ')})` },
+  ]);
+  for (const { concern, stress, title } of runs) {
+    t.test(title,
       async (t) => {
-        const result = compare(concern);
+        const result = compare(concern, { stress });
         if (result.skip) {
           t.skip(result.skip);
           return;

@@ -4,6 +4,7 @@
 // silent corruption.
 const t = require('tap');
 const { runNode, lastJson } = require('./helpers/child');
+const { GC_STRESS } = require('./helpers/differential');
 
 const fixture = (name) => `test/fixtures/v8_misuse/${name}.js`;
 const v8Major = Number(process.versions.v8.split('.')[0]);
@@ -89,7 +90,15 @@ for (const name of ['scopeOnThread', 'lockerOnThread']) {
 t.test('weak callbacks run after the object is gone: touching it throws ' +
   'inside the callback, reviving it is reported, and cells V8 reuses ' +
   'never reach old code', async (t) => {
-  const run = runNode(fixture('weak'), [], { args: ['--expose-gc'] });
+  weakResults(t, runNode(fixture('weak'), [], { args: ['--expose-gc'] }));
+});
+
+t.test('the same weak callbacks under GC stress', async (t) => {
+  weakResults(t, runNode(fixture('weak'), [],
+    { args: ['--expose-gc', ...GC_STRESS] }));
+});
+
+function weakResults(t, run) {
   t.equal(run.code, 0, run.stderr);
   t.same(lastJson(run.stdout), {
     weak: [1, 1, 1],  // touched once, got nothing, revival attempted once
@@ -101,4 +110,4 @@ t.test('weak callbacks run after the object is gone: touching it throws ' +
   t.match(run.stderr, 'v8::Value::ToObject: the object was garbage ' +
     'collected (this handle was made weak and its weak callback is running)');
   t.match(run.stderr, 'it tried to keep the object alive');
-});
+}

@@ -52,7 +52,7 @@ function buildOracleAddon(node, concern) {
   return target;
 }
 
-function run(nodeBin, concern, addon) {
+function run(nodeBin, concern, addon, flags = []) {
   const driver = path.join(root, 'test', 'differential', `${concern}.js`);
   // Node 0.8.28 is the oracle as it was: not under the ASan runtime that
   // npm run test:asan preloads into this node (its malloc fills fresh
@@ -62,7 +62,7 @@ function run(nodeBin, concern, addon) {
     delete env.LD_PRELOAD;
     delete env.ASAN_OPTIONS;
   }
-  const result = spawnSync(nodeBin, ['--expose-gc', driver, addon], {
+  const result = spawnSync(nodeBin, ['--expose-gc', ...flags, driver, addon], {
     cwd: root,
     encoding: 'utf8',
     timeout: 60000,
@@ -76,8 +76,14 @@ function run(nodeBin, concern, addon) {
   };
 }
 
-// { skip } or { oracle: {lines, raw}, modern: {lines, raw} } for concern.
-function compare(concern) {
+// V8 flags that move and collect objects far more often than a real run:
+// the modern side runs a second time under them, where the slot and
+// dead-cell tricks of the facade would break first.
+const GC_STRESS = ['--stress-compaction', '--gc-interval=100'];
+
+// { skip } or { oracle: {lines, raw}, modern: {lines, raw} } for concern;
+// with stress, the modern side runs under GC_STRESS.
+function compare(concern, { stress = false } = {}) {
   const node = oracle();
   if (node.skip) return { skip: node.skip };
   let oracleAddon;
@@ -89,11 +95,12 @@ function compare(concern) {
   }
   const modernAddon = path.join(root, 'build', 'Release', `${concern}.node`);
   const old = run(node.bin, concern, oracleAddon);
-  const now = run(process.execPath, concern, modernAddon);
+  const now = run(process.execPath, concern, modernAddon,
+    stress ? GC_STRESS : []);
   return {
     oracle: { ...old, lines: normalise(old.stdout, 'oracle', concern) },
     modern: { ...now, lines: normalise(now.stdout, 'modern', concern) },
   };
 }
 
-module.exports = { compare, oracle, buildOracleAddon };
+module.exports = { compare, oracle, buildOracleAddon, GC_STRESS };
