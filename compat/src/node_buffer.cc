@@ -6,6 +6,7 @@
 #include "misuse.h"
 #include "node_internal.h"
 
+using compat::detail::CurrentContext;
 using compat::detail::CurrentIsolate;
 using compat::detail::Legacy;
 using compat::detail::Real;
@@ -24,9 +25,40 @@ bool BytesOf(legacy_v8::Handle<legacy_v8::Value> value, char** data,
 
 }  // namespace
 
+namespace {
+
+// Where a JS buffer keeps its C++ node::Buffer (node 0.2's Unwrap<Buffer>):
+// a private property holding an External.
+v8::Local<v8::Private> WrapperKey(v8::Isolate* isolate) {
+  return v8::Private::ForApi(
+      isolate, v8::String::NewFromUtf8Literal(isolate,
+                                              "node-waf-compat:node::Buffer"));
+}
+
+// node 0.x handed out a valid pointer for an empty buffer too, so loops
+// like `Data(b) + Length(b) - 1` never met NULL; modern V8 has no backing
+// store for an empty one.
+char empty_bytes[1];
+
+}  // namespace
+
 legacy_node::Buffer::Buffer() : ObjectWrap() {}
 
-legacy_node::Buffer::~Buffer() {}
+legacy_node::Buffer::~Buffer() {
+  // Deleted while its JS buffer lives (old code deleting it): the buffer
+  // must no longer lead to it.
+  if (handle_.IsEmpty() || compat::detail::IsNearDeathGlobal(*handle_))
+    return;
+  v8::Isolate* isolate = CurrentIsolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Object> buffer = Real<v8::Object>(*handle_);
+  v8::Local<v8::Value> held;
+  if (buffer->GetPrivate(compat::detail::CurrentContext(), WrapperKey(isolate))
+          .ToLocal(&held) &&
+      held->IsExternal() && held.As<v8::External>()->Value() == this)
+    (void)buffer->DeletePrivate(compat::detail::CurrentContext(),
+                                WrapperKey(isolate));
+}
 
 bool legacy_node::Buffer::HasInstance(legacy_v8::Handle<legacy_v8::Value> val) {
   char* data;
@@ -42,7 +74,7 @@ char* legacy_node::Buffer::Data(legacy_v8::Handle<legacy_v8::Object> obj) {
   size_t length;
   int type;
   if (!BytesOf(obj, &data, &length, &type)) return NULL;
-  return data;
+  return data != NULL ? data : empty_bytes;
 }
 
 size_t legacy_node::Buffer::Length(legacy_v8::Handle<legacy_v8::Object> obj) {
@@ -79,7 +111,31 @@ legacy_node::Buffer* compat::detail::AttachBuffer(
     v8::Local<v8::Object> buffer) {
   legacy_node::Buffer* wrapper = FacadeAccess::NewBuffer();
   FacadeAccess::WrapBuffer(wrapper, Legacy<legacy_v8::Object>(buffer));
+  v8::Isolate* isolate = CurrentIsolate();
+  (void)buffer->SetPrivate(CurrentContext(), WrapperKey(isolate),
+                           v8::External::New(isolate, wrapper));
   return wrapper;
+}
+
+legacy_node::Buffer* compat::detail::UnwrapBuffer(void* object) {
+  const char* api = "node::ObjectWrap::Unwrap<node::Buffer>";
+  CheckMainThread(api);
+  if (object == nullptr || !UsableHandle(object, api)) return NULL;
+  legacy_v8::Handle<legacy_v8::Object> handle(
+      static_cast<legacy_v8::Object*>(object));
+  if (!legacy_node::Buffer::HasInstance(handle)) {
+    Warn("%s: the object is not a Buffer; NULL returned", api);
+    return NULL;
+  }
+  v8::Isolate* isolate = CurrentIsolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Object> buffer = Real<v8::Object>(object);
+  v8::Local<v8::Value> held;
+  if (buffer->GetPrivate(CurrentContext(), WrapperKey(isolate))
+          .ToLocal(&held) &&
+      held->IsExternal())
+    return static_cast<legacy_node::Buffer*>(held.As<v8::External>()->Value());
+  return AttachBuffer(buffer);
 }
 
 legacy_node::Buffer* legacy_node::Buffer::New(size_t length) {

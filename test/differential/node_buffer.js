@@ -36,6 +36,12 @@ show('info plain', addon.info({ length: 3 }));
 show('info string', addon.info('abc'));
 show('info number', addon.info(3));
 show('kMaxLength', addon.kMaxLength);
+// Whether Data() of an empty buffer is NULL differs (node 0.8: NULL; node
+// 0.4, a slice of the pool, and the SDK: a valid pointer): the swaps only.
+show('empty buffer: swaps', addon.emptyEnd(common.newBuffer(0))[1]);
+var word = common.newBuffer(4);
+word.write('abcd');
+show('reversed', [addon.emptyEnd(word), word.toString()]);
 
 (function () {
   for (var i = 0; i < 10; i++) addon.owned(100);

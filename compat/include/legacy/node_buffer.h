@@ -28,6 +28,10 @@ class Buffer : public ObjectWrap {
   static size_t Length(legacy_v8::Handle<legacy_v8::Object> obj);
   static size_t Length(Buffer* b) { return Buffer::Length(b->handle_); }
 
+  // node 0.2's spelling: the bytes and their count as members.
+  char* data() { return Buffer::Data(handle_); }
+  size_t length() { return Buffer::Length(handle_); }
+
   ~Buffer();
 
   typedef void (*free_callback)(char* data, void* hint);
@@ -74,6 +78,29 @@ class Buffer : public ObjectWrap {
   Buffer(const Buffer&);
   void operator=(const Buffer&);
 };
+
+}  // namespace legacy
+}  // namespace node
+
+namespace compat {
+namespace detail {
+// The C++ node::Buffer of a JS buffer (made on first use), NULL for
+// anything that is not a buffer (node_buffer.cc).
+legacy_node::Buffer* UnwrapBuffer(void* object);
+}  // namespace detail
+}  // namespace compat
+
+namespace node {
+namespace legacy {
+
+// node 0.2: a Buffer was an ObjectWrap, found from its JS object with
+// ObjectWrap::Unwrap<Buffer>.  A Node Buffer has no internal field, so the
+// runtime keeps the C++ object beside the JS one.
+template <>
+inline Buffer* ObjectWrap::Unwrap<Buffer>(
+    legacy_v8::Handle<legacy_v8::Object> handle) {
+  return compat::detail::UnwrapBuffer(*handle);
+}
 
 }  // namespace legacy
 }  // namespace node

@@ -15,6 +15,25 @@ using namespace node;
 static Persistent<Object> last;
 
 // make(size): a Buffer whose bytes C++ fills with i * 3.
+// A reverse in place over [Data, Data + Length - 1], the era's loop: an
+// empty buffer must give a pointer that loop can start from.
+static Handle<Value> EmptyEnd(const Arguments& args) {
+  HandleScope scope;
+  Local<Object> buffer = args[0]->ToObject();
+  char* begin = Buffer::Data(buffer);
+  char* end = begin + Buffer::Length(buffer) - 1;
+  int swaps = 0;
+  for (; begin != NULL && begin < end; begin++, end--, swaps++) {
+    char c = *begin;
+    *begin = *end;
+    *end = c;
+  }
+  Local<Array> result = Array::New(2);
+  result->Set(Integer::New(0), Boolean::New(Buffer::Data(buffer) != NULL));
+  result->Set(Integer::New(1), Integer::New(swaps));
+  return scope.Close(result);
+}
+
 static Handle<Value> Make(const Arguments& args) {
   HandleScope scope;
   size_t size = args[0]->Uint32Value();
@@ -109,6 +128,7 @@ static Handle<Value> Upper(const Arguments& args) {
 
 extern "C" void init(Handle<Object> target) {
   HandleScope scope;
+  NODE_SET_METHOD(target, "emptyEnd", EmptyEnd);
   NODE_SET_METHOD(target, "make", Make);
   NODE_SET_METHOD(target, "sum", Sum);
   NODE_SET_METHOD(target, "copy", Copy);
