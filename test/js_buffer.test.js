@@ -27,6 +27,8 @@ t.test('new Buffer(slow, length, offset) is a view of the native bytes, ' +
   });
   t.match(run.stderr, /\[NWC_FAST_BUFFER\] DeprecationWarning/);
   t.equal(run.stderr.match(/NWC_FAST_BUFFER/g).length, 1, 'warned once');
+  t.notMatch(run.stderr, /called from C\+\+/,
+    'the preload honours the C++ call: nothing to say about it');
 });
 
 t.test('without the preload modern Node copies the whole buffer (the bug ' +
@@ -38,6 +40,8 @@ t.test('without the preload modern Node copies the whole buffer (the bug ' +
   t.same(out.js, { bytes: all, length: 16, within: null });
   t.same(out.cpp, { bytes: all, length: 16, within: null });
   t.equal(out.parent, false);
+  const said = run.stderr.match(/new Buffer\(slow, length, offset\) called from C\+\+: modern Node copies the whole of slow/g);
+  t.equal(said && said.length, 1, 'the C++ call is reported, once');
 });
 
 t.test('modern Buffer calls mean what they mean on modern Node', async (t) => {

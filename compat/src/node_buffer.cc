@@ -183,3 +183,42 @@ legacy_v8::Handle<legacy_v8::Object> legacy_node::Buffer::New(
     return legacy_v8::Handle<legacy_v8::Object>();
   return Legacy<legacy_v8::Object>(scope.Escape(buffer));
 }
+
+void compat::detail::CheckFastBufferIdiom(v8::Local<v8::Function> callee,
+                                          int argc,
+                                          const v8::Local<v8::Value>* argv) {
+  // node 0.3-0.8's fast-buffer idiom made from C++: `new Buffer(slow,
+  // length, offset)` through the global Buffer constructor.  Modern Node
+  // copies the whole of slow and ignores both numbers; the preload restores
+  // the view.  Without it, say so once.
+  static bool said = false;
+  if (said || argc != 3 || !argv[0]->IsArrayBufferView() ||
+      !argv[1]->IsNumber() || !argv[2]->IsNumber())
+    return;
+  v8::Isolate* isolate = CurrentIsolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = CurrentContext();
+  v8::Local<v8::Object> global = context->Global();
+  v8::Local<v8::Value> buffer;
+  if (!global->Get(context, v8::String::NewFromUtf8Literal(isolate, "Buffer"))
+           .ToLocal(&buffer) ||
+      !callee->StrictEquals(buffer))
+    return;
+  v8::Local<v8::Value> process;
+  v8::Local<v8::Value> preloaded;
+  v8::Local<v8::Symbol> mark = v8::Symbol::For(
+      isolate,
+      v8::String::NewFromUtf8Literal(isolate, "node-waf-compat.legacy"));
+  if (global->Get(context, v8::String::NewFromUtf8Literal(isolate, "process"))
+          .ToLocal(&process) &&
+      process->IsObject() &&
+      process.As<v8::Object>()->Get(context, mark).ToLocal(&preloaded) &&
+      preloaded->IsTrue())
+    return;
+  said = true;
+  Warn(
+      "new Buffer(slow, length, offset) called from C++: modern Node copies "
+      "the whole of slow and ignores length and offset (node 0.x made a view "
+      "of those bytes); run the program with the legacy preload (node -r "
+      "node-waf-compat/legacy) to get the view");
+}

@@ -253,6 +253,12 @@ namespace detail {
 // A new C++ node::Buffer whose handle_ is buffer (node_buffer.cc).
 legacy_node::Buffer* AttachBuffer(v8::Local<v8::Object> buffer);
 
+// Says once when C++ calls the global Buffer constructor with the
+// fast-buffer idiom's arguments and the preload is not there to honour them
+// (node_buffer.cc).
+void CheckFastBufferIdiom(v8::Local<v8::Function> callee, int argc,
+                          const v8::Local<v8::Value>* argv);
+
 }  // namespace detail
 }  // namespace compat
 

@@ -282,8 +282,9 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance(
   v8::Local<v8::Function> self;
   if (!SelfAs(this, "v8::Function::NewInstance", &self)) return Local<Object>();
   // Handle<Value>[] and v8::Local<v8::Value>[] are arrays of slot pointers.
-  return Legacy<Object>(self->NewInstance(
-      CurrentContext(), argc, reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+  v8::Local<v8::Value>* args = reinterpret_cast<v8::Local<v8::Value>*>(argv);
+  if (argc == 3) compat::detail::CheckFastBufferIdiom(self, argc, args);
+  return Legacy<Object>(self->NewInstance(CurrentContext(), argc, args));
 }
 
 legacy_v8::Local<legacy_v8::Value> legacy_v8::Function::Call(
@@ -295,9 +296,9 @@ legacy_v8::Local<legacy_v8::Value> legacy_v8::Function::Call(
                      : Real(*recv);
   for (int i = 0; i < argc; i++)
     if (!CheckValue(argv[i], "v8::Function::Call")) return Local<Value>();
-  return Legacy<Value>(
-      self->Call(CurrentContext(), receiver, argc,
-                 reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+  v8::Local<v8::Value>* args = reinterpret_cast<v8::Local<v8::Value>*>(argv);
+  if (argc == 3) compat::detail::CheckFastBufferIdiom(self, argc, args);
+  return Legacy<Value>(self->Call(CurrentContext(), receiver, argc, args));
 }
 
 void legacy_v8::Function::SetName(Handle<String> name) {
