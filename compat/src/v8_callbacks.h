@@ -50,6 +50,9 @@ struct CallbackRecord {
   v8::Global<v8::String> name;
   // The template whose function this is (weak; Arguments::Callee).
   v8::Global<v8::FunctionTemplate> owner;
+  // An ObjectTemplate's call-as-function handler: the callee is the called
+  // object's constructor.
+  bool call_as_function = false;
   // An accessor's AccessorSignature: the template its receiver must be an
   // instance of.
   v8::Global<v8::FunctionTemplate> receiver;

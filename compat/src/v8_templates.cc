@@ -114,10 +114,23 @@ legacy_v8::Local<legacy_v8::Function> legacy_v8::Arguments::Callee() const {
   const CallbackRecord* record =
       static_cast<const CallbackRecord*>(FacadeAccess::Record(*this));
   v8::Isolate* isolate = CurrentIsolate();
+  if (record->call_as_function) {
+    // V8 3.x (HandleApiCallAsFunction): the constructor of the called
+    // object, which is This() and Holder() there as here.
+    v8::Local<v8::Context> context = CurrentContext();
+    v8::Local<v8::Value> constructor;
+    if (Info(this)
+            .This()
+            ->Get(context,
+                  v8::String::NewFromUtf8Literal(isolate, "constructor"))
+            .ToLocal(&constructor) &&
+        constructor->IsFunction())
+      return Legacy<Function>(constructor);
+  }
   if (record->owner.IsEmpty()) {
     compat::detail::ThrowMisuse(
         "v8::Arguments::Callee: the function is not one a FunctionTemplate "
-        "made (SetCallAsFunctionHandler); no callee");
+        "made, and the called object has no constructor; no callee");
     return Local<Function>();
   }
   return Legacy<Function>(
@@ -198,6 +211,7 @@ void legacy_v8::ObjectTemplate::SetCallAsFunctionHandler(
   }
   CallbackRecord* record = new CallbackRecord;
   record->callback = callback;
+  record->call_as_function = true;
   Real<v8::ObjectTemplate>(this)->SetCallAsFunctionHandler(
       compat::detail::RunLegacyCallback,
       compat::detail::CallbackData(record, data));

@@ -113,6 +113,10 @@ show('native after vec', addon.native());
 var callable = addon.makeCallable();
 show('callable', [typeof callable[0], callable[1], callable[2],
   callable[0]('JS')]);
+var who = addon.makeWho();
+show('call-as-function handler: holder, this, callee, constructor, name',
+  who(who));
+show('called as a method', { m: who }.m(who));
 
 function Adder(a, b) { this.sum = a + b; }
 Adder.prototype.twice = function () { return this.sum * 2; };

@@ -427,9 +427,34 @@ static Handle<Value> CallMe(const Arguments& args) {
       String::Concat(String::New("called with "), args[0]->ToString()));
 }
 
+// What a call-as-function handler sees: [Holder is the called object,
+// This is the called object, Callee is a function, Callee is the
+// constructor the called object has, a member call through Callee works].
+static Handle<Value> WhoAmI(const Arguments& args) {
+  HandleScope scope;
+  Local<Object> called = args[0]->ToObject();
+  Local<Function> callee = args.Callee();
+  Local<Array> out = Array::New(5);
+  out->Set(0, Boolean::New(args.Holder()->StrictEquals(called)));
+  out->Set(1, Boolean::New(args.This()->StrictEquals(called)));
+  out->Set(2, Boolean::New(!callee.IsEmpty() && callee->IsFunction()));
+  out->Set(3, Boolean::New(!callee.IsEmpty() &&
+                           callee->StrictEquals(called->Get(
+                               String::NewSymbol("constructor")))));
+  out->Set(4, callee.IsEmpty() ? Handle<Value>(Null())
+                               : Handle<Value>(callee->GetName()));
+  return scope.Close(out);
+}
+
 static Persistent<ObjectTemplate> bag_template;
 static Persistent<ObjectTemplate> vec_template;
 static Persistent<ObjectTemplate> callable_template;
+static Persistent<FunctionTemplate> who_template;
+
+static Handle<Value> MakeWho(const Arguments& args) {
+  HandleScope scope;
+  return scope.Close(who_template->GetFunction()->NewInstance());
+}
 
 static Handle<Value> MakeBag(const Arguments& args) {
   HandleScope scope;
@@ -494,9 +519,14 @@ extern "C" void init(Handle<Object> target) {
   Local<ObjectTemplate> callable = ObjectTemplate::New();
   callable->SetCallAsFunctionHandler(CallMe);
   callable_template = Persistent<ObjectTemplate>::New(callable);
+  Local<FunctionTemplate> who = FunctionTemplate::New();
+  who->SetClassName(String::NewSymbol("Who"));
+  who->InstanceTemplate()->SetCallAsFunctionHandler(WhoAmI);
+  who_template = Persistent<FunctionTemplate>::New(who);
   NODE_SET_METHOD(target, "makeBag", MakeBag);
   NODE_SET_METHOD(target, "makeVec", MakeVec);
   NODE_SET_METHOD(target, "makeCallable", MakeCallable);
+  NODE_SET_METHOD(target, "makeWho", MakeWho);
   NODE_SET_METHOD(target, "native", Native);
   NODE_SET_METHOD(target, "calls", Calls);
 }
