@@ -4,6 +4,11 @@
 # <blddir>/Release/NAME.node (the variant name of node 0.6 and 0.8's waf)
 # unless the addon has a binding.gyp, whose node-gyp build owns build/Release.
 #
+# The runtime comes prebuilt from node-waf's cache (runtime_cache.py): gyp
+# gets -Dcompat_runtime_lib=<archive>, and compat.gyp links that instead of
+# compiling src/.  Before it reports success, the build checks that each
+# module is for the running node's module ABI (module_abi.py).
+#
 # The SDK is copied into <blddir>/node-gyp/node_modules/node-waf-compat, so
 # that the binding.gyp attaches it with the same line a user's binding.gyp
 # uses, and so that gyp sees the runtime's sources inside the project: gyp

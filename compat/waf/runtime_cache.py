@@ -4,9 +4,8 @@
 #
 # An entry is <cache>/runtime/<key>/libcompat_runtime.a, with key.json
 # saying what it was built for.  <cache> is $NODE_WAF_COMPAT_CACHE, else
-# $XDG_CACHE_HOME/node-waf-compat, else ~/.cache/node-waf-compat;
-# NODE_WAF_COMPAT_CACHE=off compiles the runtime in every build, as a
-# hand-written binding.gyp does.  The key covers what changes the archive's
+# ~/.cache/node-waf-compat; NODE_WAF_COMPAT_CACHE=off compiles the runtime
+# in every build, as a hand-written binding.gyp does.  The key covers what changes the archive's
 # code: the node (version, module ABI, headers folder), node-gyp's version,
 # the contents of the SDK (compat.gyp, include/, src/) and of nan's headers,
 # the compiler (its path, --version and target) and the sanitizer flags
@@ -65,9 +64,8 @@ def cache_root(environ=None):
         return None
     if value:
         return os.path.abspath(value)
-    base = environ.get('XDG_CACHE_HOME') or os.path.join(
-        os.path.expanduser('~'), '.cache')
-    return os.path.join(base, 'node-waf-compat')
+    # The folder where test/helpers/node_dist.js keeps node releases too.
+    return os.path.join(os.path.expanduser('~'), '.cache', 'node-waf-compat')
 
 
 def sanitizer_flags(environ):
