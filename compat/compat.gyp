@@ -2,26 +2,46 @@
 #   'dependencies': ["<!(node -p \"require('node-waf-compat').gyp\")"]
 # which links the runtime and puts compat/include (the old headers) ahead of
 # Node's own on the addon's include path.
+#
+# By default the runtime is compiled here, as a static library of src/*.cc.
+# node-waf builds it once per node and compiler instead (waf/runtime_cache.py)
+# and passes the archive as -Dcompat_runtime_lib=/path/to/libcompat_runtime.a:
+# then this target compiles nothing and links that archive, and what it gives
+# the addon (headers, defines, flags) is the same.
 {
+  'variables': {
+    'compat_runtime_lib%': '',
+  },
   'targets': [
     {
       'target_name': 'compat_runtime',
-      'type': 'static_library',
-      # Every file of the runtime: src/*.cc (one concern per file).
-      'sources': [
-        "<!@(node -p \"require('fs').readdirSync('src').filter((f) => f.endsWith('.cc')).map((f) => 'src/' + f).join(' ')\")",
+      'conditions': [
+        ['compat_runtime_lib==""', {
+          'type': 'static_library',
+          # Every file of the runtime: src/*.cc (one concern per file).
+          'sources': [
+            "<!@(node -p \"require('fs').readdirSync('src').filter((f) => f.endsWith('.cc')).map((f) => 'src/' + f).join(' ')\")",
+          ],
+          'include_dirs': ["<!(node -e \"require('nan')\")"],
+          'cflags': ['-Wall', '-Wextra'],
+          # The runtime sees the real V8 and Node headers beside the facade,
+          # so the facade's namespaces v8::legacy and node::legacy are not
+          # inline there (include/legacy/namespaces.h).
+          'defines': ['COMPAT_LEGACY_RUNTIME'],
+          # Runtime member functions check `this` against null (old code
+          # calling through an empty handle); keep GCC from assuming it
+          # cannot be.  The ev layer reads every watcher through libev's
+          # common ev_watcher prefix, as libev itself does.
+          'cflags_cc': ['-fno-delete-null-pointer-checks',
+                        '-fno-strict-aliasing'],
+        }, {
+          'type': 'none',
+          # After the addon's objects, as the static library would be: the
+          # addon's references to the runtime (every legacy translation unit
+          # holds one to compat_runtime_anchor) pull in its members.
+          'link_settings': {'libraries': ['<(compat_runtime_lib)']},
+        }],
       ],
-      'include_dirs': ["<!(node -e \"require('nan')\")"],
-      'cflags': ['-Wall', '-Wextra'],
-      # The runtime sees the real V8 and Node headers beside the facade, so
-      # the facade's namespaces v8::legacy and node::legacy are not inline
-      # there (include/legacy/namespaces.h).
-      'defines': ['COMPAT_LEGACY_RUNTIME'],
-      # Runtime member functions check `this` against null (old code calling
-      # through an empty handle); keep GCC from assuming it cannot be.
-      # The ev layer reads every watcher through libev's common ev_watcher
-      # prefix, as libev itself does.
-      'cflags_cc': ['-fno-delete-null-pointer-checks', '-fno-strict-aliasing'],
       'direct_dependent_settings': {
         # The old headers must come before Node's own v8.h and node.h.  gyp
         # consumes one '+' when it loads this file (merging this target into

@@ -6,6 +6,7 @@ import Build
 import Logs
 import gyp_build
 import gyp_writer
+import runtime_cache
 import waf_build
 from waf_errors import WafStop
 from wscript_module import call_function
@@ -38,8 +39,10 @@ def run(project):
     bld, state = record(project)
     text, addons = gyp_text(project, bld, state)
     Logs.info("Waf: Entering directory `%s'" % project.blddir)
-    written = gyp_build.build(project, text, addons, state,
-                              project.options.jobs, project.options.verbose)
+    jobs, verbose = project.options.jobs, project.options.verbose
+    runtime_lib = runtime_cache.archive(project, jobs, verbose)
+    written = gyp_build.build(project, text, addons, state, jobs, verbose,
+                              runtime_lib=runtime_lib)
     state['outputs'] = sorted(set(state['outputs']) | set(written))
     project.save_state(state)
     for name, output in addons:

@@ -4,6 +4,11 @@
 # <blddir>/Release/NAME.node (the variant name of node 0.6 and 0.8's waf)
 # unless the addon has a binding.gyp, whose node-gyp build owns build/Release.
 #
+# The runtime comes prebuilt from node-waf's cache (runtime_cache.py): gyp
+# gets -Dcompat_runtime_lib=<archive>, and compat.gyp links that instead of
+# compiling src/.  Before it reports success, the build checks that each
+# module is for the running node's module ABI (module_abi.py).
+#
 # The SDK is copied into <blddir>/node-gyp/node_modules/node-waf-compat, so
 # that the binding.gyp attaches it with the same line a user's binding.gyp
 # uses, and so that gyp sees the runtime's sources inside the project: gyp
@@ -16,6 +21,7 @@ import shutil
 import subprocess
 import sys
 
+import module_abi
 from waf_errors import BuildFailure
 
 # What of the SDK package a build needs.
@@ -45,10 +51,10 @@ def _sync_tree(source, dest):
                 os.remove(os.path.join(root, name))
 
 
-def sync_sdk(project):
-    """A copy of the SDK in <gyp dir>/node_modules/node-waf-compat (mtimes
+def sync_sdk(project, folder):
+    """A copy of the SDK in <folder>/node_modules/node-waf-compat (mtimes
     kept, so that make rebuilds only what changed) and a link to nan."""
-    modules = os.path.join(project.gyp_dir, 'node_modules')
+    modules = os.path.join(folder, 'node_modules')
     sdk = os.path.join(modules, 'node-waf-compat')
     for name in _SDK_FILES:
         _sync_file(os.path.join(project.compat_dir, name),
@@ -83,21 +89,25 @@ def write_if_changed(path, text):
     return True
 
 
-def _node_gyp(project, args, verbose):
-    env = dict(os.environ)
+def node_gyp(project, cwd, args, verbose, env=None, defines=()):
+    """Runs node-gyp (compat-gyp: the running node's headers) with args in
+    cwd; defines are gyp variables (name=value)."""
+    env = dict(os.environ if env is None else env)
     # gyp's <!(node ...) expansions run the node that runs node-waf.
     env['PATH'] = os.path.dirname(project.node) + os.pathsep + \
         env.get('PATH', '')
     command = [project.node, os.path.join(project.compat_dir, 'bin',
                                           'compat-gyp')] + args
     command.append('--loglevel=%s' % ('verbose' if verbose else 'warn'))
+    if defines:
+        command += ['--'] + ['-D' + d for d in defines]
     if verbose:
         sys.stderr.write('node-waf: %s\n' % ' '.join(command))
     sys.stdout.flush()
     sys.stderr.flush()
     # node-gyp's output goes to stderr with the rest of node-waf's: stdout
     # carries only what the wscript prints, as under waf.
-    status = subprocess.call(command, cwd=project.gyp_dir, env=env,
+    status = subprocess.call(command, cwd=cwd, env=env,
                              stdout=sys.stderr.fileno())
     if status != 0:
         raise BuildFailure('Build failed: node-gyp %s exited with status %d '
@@ -112,28 +122,56 @@ def _publish(source, dest):
     os.replace(temporary, dest)
 
 
-def build(project, gyp_text, addons, state, jobs, verbose):
-    """Builds; returns the files written outside the node-gyp folder."""
+def check_abi(project, name, product):
+    """Stops unless the module is built for the running node's module ABI:
+    it must define node_register_module_v<ABI>, which modern Node looks up
+    when it loads an addon (our runtime defines it, compat/src/
+    node_module.cc), or Node refuses it."""
+    if not project.node_abi:
+        return
+    found = module_abi.entry_points(product)
+    if found is None or project.node_abi in found:
+        return
+    built = ', '.join('ABI %s (node_register_module_v%s)' % (v, v)
+                      for v in found) or 'no node_register_module_v<ABI>'
+    raise BuildFailure(
+        'Build failed: %s.node is built for %s, but the node running node-waf '
+        '(%s) loads module ABI %s: node-gyp used headers of another node'
+        % (name, built, project.node_version, project.node_abi))
+
+
+def build(project, gyp_text, addons, state, jobs, verbose,
+          runtime_lib=None):
+    """Builds; returns the files written outside the node-gyp folder.
+    runtime_lib: a prebuilt runtime archive to link instead of compiling
+    the runtime (runtime_cache.py)."""
     os.makedirs(project.gyp_dir, exist_ok=True)
-    sync_sdk(project)
+    sync_sdk(project, project.gyp_dir)
     write_if_changed(os.path.join(project.gyp_dir, 'binding.gyp'), gyp_text)
     node = [project.node, project.node_version]
     if state.get('built_with') != node:
         # Objects compiled for another node (another set of headers).
         shutil.rmtree(os.path.join(project.gyp_dir, 'build'),
                       ignore_errors=True)
-    _node_gyp(project, ['configure'], verbose)
+    defines = ['compat_runtime_lib=' + runtime_lib] if runtime_lib else []
+    node_gyp(project, project.gyp_dir, ['configure'], verbose,
+             defines=defines)
     state['built_with'] = node
-    _node_gyp(project, ['build', '--jobs', str(max(1, jobs))], verbose)
-    written = []
+    node_gyp(project, project.gyp_dir, ['build', '--jobs', str(max(1, jobs))],
+             verbose)
     product_dir = os.path.join(project.gyp_dir, 'build', 'Release')
-    variants = ['default']
-    if not os.path.exists(os.path.join(project.topdir, 'binding.gyp')):
-        variants.append('Release')
+    products = []
     for name, output in addons:
         product = os.path.join(product_dir, name + '.node')
         if not os.path.isfile(product):
             raise BuildFailure('node-gyp did not produce %s' % product)
+        check_abi(project, name, product)
+        products.append((product, output))
+    written = []
+    variants = ['default']
+    if not os.path.exists(os.path.join(project.topdir, 'binding.gyp')):
+        variants.append('Release')
+    for product, output in products:
         for variant in variants:
             dest = os.path.join(project.blddir, variant, output)
             _publish(product, dest)

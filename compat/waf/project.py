@@ -40,6 +40,9 @@ class Project(object):
         self.node = os.environ.get('NODE_WAF_COMPAT_NODE') or \
             shutil.which('node') or 'node'
         self.node_version = os.environ.get('NODE_WAF_COMPAT_NODE_VERSION', '')
+        self.node_abi = os.environ.get('NODE_WAF_COMPAT_NODE_ABI', '')
+        self.node_headers = os.environ.get('NODE_WAF_COMPAT_NODEDIR', '')
+        self.node_gyp_version = os.environ.get('NODE_WAF_COMPAT_NODE_GYP', '')
         self.nan_dir = os.environ.get('NODE_WAF_COMPAT_NAN', '')
         lock = self.read_lock()
         if lock is not None:

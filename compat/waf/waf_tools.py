@@ -27,13 +27,21 @@ def _dest(conf):
     conf.env['DEST_CPU'] = _MACHINES.get(machine.lower(), machine)
 
 
+# The variables make reads from the environment again when node-gyp builds
+# (gyp's Makefile: CXXFLAGS.target ?= $(CPPFLAGS) $(CXXFLAGS), LDFLAGS.target
+# ?= $(LDFLAGS), ...).  LINKFLAGS is waf's own name, which make ignores.
+_MAKE_READS = ('CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS')
+
+
 def _os_flags(conf, var, dest=None):
-    # waf's add_os_flags: CXXFLAGS etc. from the environment.  make applies
-    # them again when node-gyp builds, so the gyp file leaves them out.
+    # waf's add_os_flags: CXXFLAGS etc. from the environment.  What make
+    # applies again when node-gyp builds the gyp file leaves out; the rest
+    # (LINKFLAGS) goes into it.
     if var in conf.environ:
         values = Utils.to_list(conf.environ[var])
         conf.env.append_value(dest or var, values)
-        conf.provide(dest or var, values)
+        if var in _MAKE_READS:
+            conf.provide(dest or var, values)
 
 
 def _compiler(conf, var, names, name_var, kind):

@@ -11,8 +11,9 @@ const compat = path.join(root, 'compat');
 const nodeWafBin = path.join(compat, 'bin', 'node-waf');
 const compatGypBin = path.join(compat, 'bin', 'compat-gyp');
 
-// Builds compile the SDK's runtime and the addon: well within this on two
-// busy cores, and the same limit everywhere (tests do not time anything).
+// Builds compile the SDK's runtime (node-waf: once, into its cache) and the
+// addon: well within this on two busy cores, and the same limit everywhere
+// (tests do not time anything).
 const BUILD_TIMEOUT = 15 * 60 * 1000;
 
 // Extends the tap runner's limit for this file (its own "# timeout=" TAP
