@@ -263,9 +263,21 @@ async function runPackage(pkg, { node, cache, work }) {
   row.build = `ok ${buildSeconds.toFixed(0)}s`;
   row.built = true;
 
+  // NODE_PATH, as the package's tests of the era expected it: the test
+  // tools, folders of the package (nodePath), and, for tests that
+  // require('<name>') of the package itself, a folder linking it by name.
+  const nodePath = [tooling ? tooling.modules : null,
+    ...(pkg.nodePath || []).map((p) => path.join(dir, p))];
+  if (pkg.requireSelf) {
+    const self = path.join(work, '.self', id);
+    fs.rmSync(self, { recursive: true, force: true });
+    fs.mkdirSync(self, { recursive: true });
+    fs.symlinkSync(dir, path.join(self, pkg.name));
+    nodePath.push(self);
+  }
   const testEnv = envFor(node, {
     NODE_OPTIONS: nodeOptions(pkg),
-    ...(tooling ? { NODE_PATH: tooling.modules } : {}),
+    NODE_PATH: nodePath.filter(Boolean).join(path.delimiter),
     PATH: [tooling ? tooling.bin : null, path.join(dir, 'node_modules',
       '.bin'), path.dirname(node.bin), process.env.PATH]
       .filter(Boolean).join(path.delimiter),
@@ -288,10 +300,12 @@ async function runPackage(pkg, { node, cache, work }) {
   let hung = false;
   const failures = [];
   for (const test of pkg.tests || []) {
-    const [command, ...args] = test.cmd;
+    // $SMOKE/x.js: a check of ours for a package that ships no tests.
+    const [command, ...args] = test.cmd.map((arg) => arg.replace(/^\$SMOKE\//,
+      `${path.join(__dirname, 'smoke')}/`));
     const result = await runAsync(command === 'node' ? node.bin : command,
       args, {
-      cwd: dir, env: testEnv,
+      cwd: test.cwd ? path.join(dir, test.cwd) : dir, env: testEnv,
       timeout: (test.timeout || TEST_TIMEOUT / 1000) * 1000,
     });
     log(logs, `test-${test.cmd.join(' ').replace(/[^A-Za-z0-9.-]+/g, '_')
