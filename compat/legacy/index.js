@@ -25,4 +25,5 @@ if (!process[installed]) {
   require('./compile').install();
   require('./require_paths').install();
   require('./util').install();
+  require('./globals').install();
 }
