@@ -26,4 +26,6 @@ if (!process[installed]) {
   require('./require_paths').install();
   require('./util').install();
   require('./globals').install();
+  require('./fs').install();
+  require('./path').install();
 }
