@@ -28,4 +28,5 @@ if (!process[installed]) {
   require('./globals').install();
   require('./fs').install();
   require('./path').install();
+  require('./assert').install();
 }
