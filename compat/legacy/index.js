@@ -29,4 +29,6 @@ if (!process[installed]) {
   require('./fs').install();
   require('./path').install();
   require('./assert').install();
+  require('./net').install();
+  require('./tty').install();
 }
