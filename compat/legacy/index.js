@@ -31,4 +31,5 @@ if (!process[installed]) {
   require('./assert').install();
   require('./net').install();
   require('./tty').install();
+  require('./os').install();
 }
