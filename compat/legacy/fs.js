@@ -39,11 +39,12 @@ function wrap(name, nodeFn, index) {
       if (args.length > at && args[at] != null) {
         return Reflect.apply(nodeFn, this, args);
       }
+      const promise = name === 'exists' ? 'access' : name;
       deprecated(`NWC_FS_${name.toUpperCase()}_NO_CALLBACK`,
         `fs.${name} without a callback (node 0.x ignored its errors) throws ` +
         'on modern Node; node-waf-compat/legacy gives it one that does ' +
         `nothing. Pass a callback, or use fs.${name}Sync or ` +
-        `fs.promises.${name}, instead.`);
+        `fs.promises.${promise}, instead.`);
       while (args.length < at) args.push(undefined);
       args[at] = noop;
       return Reflect.apply(nodeFn, this, args);
