@@ -167,6 +167,26 @@ t.test('a wscript and JavaScript glue: waf and node 0.x APIs by their ' +
   t.equal(report.summary.wscripts, 1);
 });
 
+t.test('old global and module names in glue: GLOBAL and root where the ' +
+  'file does not declare its own, process.ENOENT, path.exists, os.tmpDir, ' +
+  'tty.setRawMode, process.assert, buf.binarySlice', async (t) => {
+  const report = audit(path.join(fixtures, 'oldnames'));
+  t.same(tally(report), {
+    'glue.js global.GLOBAL': 1,
+    'glue.js global.root': 1,
+    'glue.js os.tmpDir': 1,
+    'glue.js tty.setRawMode': 1,
+    'glue.js path.existsSync': 1,
+    'glue.js path.exists': 1,
+    'glue.js process.ENOENT': 1,
+    'glue.js process.assert': 1,
+    'glue.js .binarySlice': 1,
+  }, 'none from the comment, the object key or tree.js\'s own root');
+  t.same(report.summary.counts,
+    { exact: 7, approximated: 2, unsupported: 0 });
+  t.equal(statusOf(report, 'process.ENOENT'), 'approximated');
+});
+
 t.test('a tool node-waf-compat lacks: check_tool refused by its argument',
   async (t) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-'));

@@ -1,8 +1,12 @@
 'use strict';
 // node 0.4's fast-buffer idiom and SlowBuffer under the legacy preload, on
-// native buffers made by a node 0.4 addon (test/addons/js_buffer).
+// native buffers made by a node 0.4 addon (test/addons/js_buffer); node
+// 0.x's buf.binarySlice and buf.binaryWrite.
 const t = require('tap');
-const { runNode, lastJson } = require('./helpers/child');
+const { spawnSync } = require('child_process');
+const path = require('path');
+const { runNode, lastJson, root } = require('./helpers/child');
+const { oracle } = require('./helpers/differential');
 
 // Scenarios get a NODE_OPTIONS of their own: under tap, tap's processinfo
 // fills a missing or empty one with the test process's (which holds
@@ -101,4 +105,29 @@ t.test('SlowBuffer is there on every Node, also as ' +
   } else {
     t.notMatch(run.stderr, /NWC_SLOWBUFFER/, 'Node\'s own SlowBuffer');
   }
+});
+
+t.test('buf.binarySlice and buf.binaryWrite read and write latin1 as in ' +
+  'node 0.8', async (t) => {
+  const expected = {
+    slice: ['a\u00e9\u0000\u00ffb', '\u00e9\u0000\u00ff', '\u00ffb'],
+    written: [3, 2],
+    bytes: [0x61, 0x62, 0x78, 0xff, 0, 0],
+    listed: false,
+  };
+  const run = runNode('test/fixtures/js_buffer/binary.js', [], preload);
+  t.equal(run.code, 0, run.stderr);
+  t.same(lastJson(run.stdout), expected);
+  t.match(run.stderr, /\[NWC_BUFFER_BINARYWRITE\] DeprecationWarning/);
+  t.match(run.stderr, /\[NWC_BUFFER_BINARYSLICE\] DeprecationWarning/);
+  const plain = runNode('test/fixtures/js_buffer/binary.js', [], bare);
+  t.match(plain.stderr, /binaryWrite is not a function/);
+  const node = oracle();
+  if (node.skip) return t.skip(node.skip);
+  const old = spawnSync(node.bin,
+    [path.join(root, 'test/fixtures/js_buffer/binary.js')],
+    { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  t.equal(old.status, 0, old.stderr);
+  t.same(lastJson(old.stdout), { ...expected, listed: true },
+    'node 0.8.28 prints the same, and listed them among the methods');
 });

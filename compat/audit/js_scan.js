@@ -2,7 +2,10 @@
 // js_scan.js: the node 0.x JavaScript APIs an addon's glue uses, found on
 // tokens (no comments; string values kept for require('sys') and
 // process.binding('net')): `process.compile`, `require.paths`, members of a
-// module bound by `var sys = require('sys')`, `SlowBuffer`, ...
+// module bound by `var sys = require('sys')`, `SlowBuffer`, old global
+// names (`GLOBAL`, table name `global.GLOBAL`) where the file does not
+// declare them, methods of the js area's `.name` spellings
+// (`buf.binarySlice`), ...
 
 // Tokens that end an expression: a "/" after them divides, elsewhere it
 // starts a regular expression literal.
@@ -109,9 +112,35 @@ function tokenize(text) {
   return tokens;
 }
 
+// The names a file declares itself (var, let, const, function names,
+// function and catch parameters, an arrow's single parameter): a bare use of
+// one of them is the file's own, not an old global.
+function declaredNames(tokens) {
+  const declared = new Set();
+  const value = (i) => tokens[i] && tokens[i].value;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type !== 'id') continue;
+    if (['var', 'let', 'const', 'function'].includes(t.value) &&
+        tokens[i + 1] && tokens[i + 1].type === 'id') {
+      declared.add(tokens[i + 1].value);
+    }
+    if (value(i + 1) === '=' && value(i + 2) === '>') declared.add(t.value);
+    if (t.value !== 'function' && t.value !== 'catch') continue;
+    let j = i + 1;
+    if (tokens[j] && tokens[j].type === 'id') j++;
+    if (value(j) !== '(') continue;
+    for (j++; j < tokens.length && value(j) !== ')'; j++) {
+      if (tokens[j].type === 'id') declared.add(tokens[j].value);
+    }
+  }
+  return declared;
+}
+
 function scanJs(text, names) {
   const tokens = tokenize(text);
   const uses = [];
+  let declared = null;
   // Local names bound to a module: var sys = require('sys').
   const modules = new Map();
   const record = (token, hit) => {
@@ -149,7 +178,20 @@ function scanJs(text, names) {
       if (hit) record(t, hit);
       continue;
     }
-    if (afterDot) continue;
+    if (afterDot) {
+      // buf.binarySlice(...): a method the js area lists as `.name`.
+      const hit = names.lookup(`.${t.value}`);
+      if (hit && hit.entry.area === 'js') record(t, hit);
+      continue;
+    }
+    const old = names.lookup(`global.${t.value}`);
+    const key = prev && prev.value !== '?' && tokens[i + 1] &&
+      tokens[i + 1].value === ':';
+    if (old && !declares && !key) {
+      declared = declared || declaredNames(tokens);
+      if (!declared.has(t.value)) record(t, old);
+      continue;
+    }
     if (t.value === 'require') {
       const module = stringArgument(i);
       if (module !== null) {
@@ -176,7 +218,8 @@ function scanJs(text, names) {
       continue;
     }
     const direct = names.lookup(`${t.value}.${next.value}`);
-    if (direct && (t.value === 'process' || t.value === 'require')) {
+    if (direct && (t.value === 'process' || t.value === 'require' ||
+        t.value === 'global')) {
       record(t, direct);
       continue;
     }

@@ -14,6 +14,10 @@
 // typed array or DataView first becomes a view.  Buffer.from called
 // directly, every other argument list and ArrayBuffers (new Buffer(ab,
 // byteOffset, length) is modern Node's own view form) are left to Node.
+//
+// Also buf.binarySlice(start, end) and buf.binaryWrite(string, offset),
+// node 0.x's methods for the 'binary' encoding, which Node kept for the
+// other encodings (asciiSlice, utf8Write, ...) and renamed latin1.
 
 const buffer = require('buffer');
 const { isAnyArrayBuffer } = require('util').types;
@@ -99,8 +103,29 @@ function SlowBuffer(size) {
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 Object.setPrototypeOf(SlowBuffer, Uint8Array);
 
+// node 0.8's (lib/buffer.js, "Legacy methods for backwards compatibility").
+const binaryMethods = {
+  binarySlice(start, end) {
+    deprecated('NWC_BUFFER_BINARYSLICE',
+      'buf.binarySlice is gone from Node; node-waf-compat/legacy restores ' +
+      'it. Use buf.toString(\'latin1\', start, end) instead.');
+    return this.toString('latin1', start, end);
+  },
+  binaryWrite(string, offset) {
+    deprecated('NWC_BUFFER_BINARYWRITE',
+      'buf.binaryWrite is gone from Node; node-waf-compat/legacy restores ' +
+      'it. Use buf.write(string, offset, \'latin1\') instead.');
+    return this.write(string, offset, 'latin1');
+  },
+};
+
 function install() {
   const { Buffer } = buffer;
+  for (const [name, fn] of Object.entries(binaryMethods)) {
+    if (name in Buffer.prototype) continue;
+    Object.defineProperty(Buffer.prototype, name,
+      { value: fn, writable: true, configurable: true, enumerable: false });
+  }
   const nodeFrom = Buffer.from;
   function from(value, encodingOrOffset, length) {
     if (typeof length === 'number' && !isAnyArrayBuffer(value) &&

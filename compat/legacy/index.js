@@ -25,4 +25,11 @@ if (!process[installed]) {
   require('./compile').install();
   require('./require_paths').install();
   require('./util').install();
+  require('./globals').install();
+  require('./fs').install();
+  require('./path').install();
+  require('./assert').install();
+  require('./net').install();
+  require('./tty').install();
+  require('./os').install();
 }
