@@ -52,7 +52,12 @@ t.test('every entry has a known status and says how', async (t) => {
 });
 
 t.test('every API in the table is declared by the SDK headers', async (t) => {
-  const text = headerText(includeDir);
+  // The SDK's uv.h is Node's own plus the 2012 API: the uv names libuv
+  // still has are declared by Node's uv.h, which it includes.
+  const nodeUv = path.join(path.dirname(process.execPath), '..', 'include',
+    'node', 'uv.h');
+  const text = headerText(includeDir) +
+    (fs.existsSync(nodeUv) ? fs.readFileSync(nodeUv, 'utf8') : '');
   for (const entry of coverage.load().entries) {
     if (entry.kind === 'behaviour' || ['waf', 'js'].includes(entry.area)) {
       continue;

@@ -2,7 +2,9 @@
 // in legacy/node.h (the inline namespace node::legacy, legacy_node); this
 // header adds the macros and node.h's inline helpers.  Like node 0.4's
 // node.h it brings in <ev.h>, <eio.h>, <v8.h>, <assert.h> and
-// node_object_wrap.h.
+// node_object_wrap.h, and like node 0.6's and 0.8's <uv.h> (the 2012 libuv
+// API beside today's): code written for node 0.6/0.8 used uv_* without
+// including uv.h.
 #ifndef COMPAT_NODE_H_
 #define COMPAT_NODE_H_
 
@@ -11,6 +13,7 @@
 #include <ev.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <uv.h>
 #include <v8.h>
 
 #include "legacy/node.h"

@@ -1,7 +1,7 @@
-// callback_scope.cc: the ev and eio layers' host inside Node: watcher
-// callbacks and eio done callbacks run in a HandleScope and a
-// node::CallbackScope, as libuv callbacks of Node's own handles do
-// (seeds/003: only then do nextTicks and microtasks run).
+// callback_scope.cc: the ev, eio and uv layers' host inside Node: watcher
+// callbacks, eio done callbacks and 2012 libuv callbacks run in a
+// HandleScope and a node::CallbackScope, as libuv callbacks of Node's own
+// handles do (seeds/003: only then do nextTicks and microtasks run).
 #include "callback_scope.h"
 
 #include <node.h>
@@ -9,6 +9,7 @@
 #include "eio_internal.h"
 #include "ev_internal.h"
 #include "misuse.h"
+#include "uv_internal.h"
 #include "v8_internal.h"
 
 namespace compat {
@@ -96,6 +97,8 @@ void CloseAtTeardown(void* loop) {
 
 void CloseEioAtTeardown(void*) { eio::Shutdown(); }
 
+void DetachUvAtTeardown(void*) { uv::Detach(); }
+
 void ShutDownEioOnExit(const v8::FunctionCallbackInfo<v8::Value>&) {
   eio::Shutdown();
 }
@@ -156,6 +159,10 @@ void AttachEventLoop(v8::Isolate* isolate) {
   // before the loop they finish on is closed.
   node::AddEnvironmentCleanupHook(isolate, CloseEioAtTeardown, nullptr);
   ShutDownEioAtExitEvent(isolate);
+  // The 2012 libuv API (uv_*.cc) runs its callbacks through the same host;
+  // its hook runs first, while the host can still release resources.
+  uv::Attach(node::GetCurrentEventLoop(isolate), host, loop);
+  node::AddEnvironmentCleanupHook(isolate, DetachUvAtTeardown, nullptr);
 }
 
 }  // namespace compat

@@ -22,7 +22,7 @@ const STATUSES = {
 };
 
 // Areas in the order the tables list them; others follow alphabetically.
-const AREA_ORDER = ['ev', 'eio', 'v8', 'node', 'waf', 'js'];
+const AREA_ORDER = ['ev', 'eio', 'uv', 'v8', 'node', 'waf', 'js'];
 
 // { statuses, entries: [{ area, symbol, names, header, status, mechanism,
 // modern, note?, kind?, blocks? }] } from every compat/coverage/<area>.json.

@@ -24,22 +24,33 @@ function oracle() {
   }
 }
 
-// The addon `concern` built against the oracle's headers with g++, as
-// node-waf era compilers built it (GNU C++98); cached.
+// The addon `concern` built against the oracle's headers with g++ (its C
+// files with gcc), as node-waf era compilers built it (GNU C++98, GNU C99);
+// cached.
 function buildOracleAddon(node, concern) {
   const dir = path.join(root, 'test', 'addons', concern);
-  const sources = fs.readdirSync(dir).filter((f) => f.endsWith('.cc'))
-    .sort().map((f) => path.join(dir, f));
+  const files = fs.readdirSync(dir).sort();
+  const sources = files.filter((f) => f.endsWith('.cc'))
+    .map((f) => path.join(dir, f));
+  const cSources = files.filter((f) => f.endsWith('.c'))
+    .map((f) => path.join(dir, f));
   const out = path.join(root, 'build', 'differential', node.version);
   const target = path.join(out, `${concern}.node`);
   // <prefix>/include too: old code spelled <node/node.h> where node's
   // headers were installed under a system prefix.
+  const includes = [`-I${node.include}`, `-I${path.dirname(node.include)}`];
+  const objects = cSources.map((file) =>
+    path.join(out, `${concern}.${path.basename(file, '.c')}.o`));
+  const cArgs = cSources.map((file, i) => ['-std=gnu99', '-fPIC', '-c',
+    ...includes, '-w', '-O1', file, '-o', objects[i]]);
   const args = ['-std=gnu++98', '-fPIC', '-shared', '-DBUILDING_NODE_EXTENSION',
-    `-I${node.include}`, `-I${path.dirname(node.include)}`, '-w', '-O1',
-    ...sources, '-o', target];
+    ...includes, '-w', '-O1', ...sources, ...objects, '-o', target];
   const hash = crypto.createHash('sha256');
   hash.update(args.join('\0'));
-  for (const file of sources) hash.update(fs.readFileSync(file));
+  for (const c of cArgs) hash.update(c.join('\0'));
+  for (const file of [...sources, ...cSources]) {
+    hash.update(fs.readFileSync(file));
+  }
   const key = hash.digest('hex');
   const stamp = `${target}.sha256`;
   if (fs.existsSync(target) && fs.existsSync(stamp) &&
@@ -47,6 +58,7 @@ function buildOracleAddon(node, concern) {
     return target;
   }
   fs.mkdirSync(out, { recursive: true });
+  for (const c of cArgs) execFileSync('gcc', c, { stdio: 'pipe' });
   execFileSync('g++', args, { stdio: 'pipe' });
   fs.writeFileSync(stamp, key);
   return target;

@@ -104,10 +104,11 @@ legacy_v8::Handle<legacy_v8::Value> MakeCallback(
 // node 0.6/0.8 APIs built on libuv 0.6/0.8 types that no longer exist.  The
 // SDK reports node 0.4.12 (node_version.h), so old code reaches these only
 // on purpose; they are refused at compile time.
-template <class uv_err_t>
-void SetErrno(uv_err_t err) COMPAT_UNSUPPORTED(
-    "node::SetErrno is not supported: libuv 0.x errors (uv_err_t) are gone; "
-    "throw node::ErrnoException(errno, syscall) instead");
+template <class Err>
+void SetErrno(Err err) COMPAT_UNSUPPORTED(
+    "node::SetErrno is not supported: modern Node has no global errno "
+    "variable; throw node::ErrnoException(errno, syscall) instead "
+    "(uv_err_name(err) names a uv_err_t)");
 legacy_v8::Local<legacy_v8::Value> UVException(int errorno,
                                                const char* syscall = NULL,
                                                const char* msg = NULL,
