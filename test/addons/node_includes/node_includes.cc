@@ -35,8 +35,17 @@ static Handle<Value> BufferBytes(const Arguments& args) {
   return scope.Close(buffer->handle_);
 }
 
+// A local named errno, as some addons of the era wrote: node.h and the
+// headers it brings in must not include <errno.h> (node 0.4-0.8's did not).
+static Handle<Value> LocalErrno(const Arguments& args) {
+  HandleScope scope;
+  unsigned int errno = args[0]->Uint32Value();
+  return scope.Close(Integer::NewFromUnsigned(errno + 1));
+}
+
 extern "C" void init(Handle<Object> target) {
   HandleScope scope;
   NODE_SET_METHOD(target, "version", Version);
   NODE_SET_METHOD(target, "bufferBytes", BufferBytes);
+  NODE_SET_METHOD(target, "localErrno", LocalErrno);
 }
