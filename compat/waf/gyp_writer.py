@@ -186,7 +186,9 @@ def _target(tg, kind, names, state, base, srcdir):
 
 def targets(bld, state, base, layout):
     """The gyp targets of a recorded build, as (dicts, addons) where addons
-    lists (gyp target name, output path relative to build/default)."""
+    lists (gyp target name, output path relative to the variant folder,
+    variant): waf 1.5 built into <blddir>/<variant>/, the variant of the
+    task generator's env ('default', or what env.set_variant said)."""
     names = {}
     kinds = {}
     taken = {}
@@ -215,15 +217,19 @@ def targets(bld, state, base, layout):
             output = os.path.normpath(os.path.join(
                 os.path.relpath(tg.path.path, bld.srcdir),
                 tg.target_name() + '.node')).replace(os.sep, '/')
-            addons.append((names[id(tg)], output))
-            if layout:
-                folder = os.path.dirname(output)
+            variant = tg.env.variant()
+            addons.append((names[id(tg)], output, variant))
+            folder = os.path.dirname(output)
+            # node-gyp's own build/Release/NAME.node is already where a
+            # "Release" variant puts a module of the top folder.
+            if layout and (variant != 'Release' or folder):
                 result.append({
                     'target_name': names[id(tg)] + '_node_waf_layout',
                     'type': 'none',
                     'dependencies': [names[id(tg)]],
                     'copies': [{
-                        'destination': '<(module_root_dir)/build/default' +
+                        'destination': '<(module_root_dir)/build/' +
+                                       variant +
                                        ('/' + folder if folder else ''),
                         'files': ['<(PRODUCT_DIR)/%s.node' % names[id(tg)]],
                     }],

@@ -323,7 +323,9 @@ class ConfigurationContext(Context):
         waf_guard = guard or '_%s_WAF' % Utils.quote_define_name(configfile)
         env = env or self.env
         diff = '' if top else Utils.diff_path(self.srcdir, self.curdir)
-        full = os.path.normpath(os.path.join(self.blddir, 'default', diff,
+        # waf 1.5 wrote it into the env's variant folder.
+        variant = env.variant() if hasattr(env, 'variant') else 'default'
+        full = os.path.normpath(os.path.join(self.blddir, variant, diff,
                                              configfile))
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, 'w') as out:
@@ -333,8 +335,7 @@ class ConfigurationContext(Context):
             out.write(self.get_config_header())
             out.write('\n\n#endif /* %s */\n' % waf_guard)
         env.append_unique('cfg_files', os.path.join(diff, configfile))
-        folder = os.path.dirname(os.path.join(self.blddir, 'default', diff,
-                                              configfile))
+        folder = os.path.dirname(full)
         if os.path.normpath(folder) not in self.config_headers:
             self.config_headers.append(os.path.normpath(folder))
 
