@@ -141,8 +141,13 @@ def _target(tg, kind, names, state, base, srcdir):
             common = flags.cc_defines
     else:
         common = flags.cxx_defines
+    if kind == 'library' and tg.is_shlib():
+        # waf 1.5's gcc and g++ tools: shlib_CCFLAGS/shlib_CXXFLAGS.
+        common = common + ['PIC']
     target['defines'] = common
     cflags = list(flags.cppflags)
+    if kind == 'library' and tg.is_shlib():
+        cflags.insert(0, '-fPIC')
     for record in pkg.values():
         if '--cflags' in record['args']:
             cflags.append('<!@(pkg-config --cflags %s)' % record['package'])

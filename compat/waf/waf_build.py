@@ -247,13 +247,17 @@ class TaskGen(object):
                           'libraries)',
                           'build the program in a binding.gyp "executable" '
                           'target (start from node-waf --gyp)', self.location)
-        if 'cshlib' in features:
-            raise Refusal('new_task_gen(... shlib ...) without node_addon',
-                          'a plain shared library is not translated',
-                          "add 'node_addon' if it is the addon, or make it a "
-                          "static helper ('staticlib') linked in with "
-                          'uselib_local', self.location)
+        # A plain 'shlib' is a helper the addon takes in through add_objects
+        # or uselib_local (hashlib 1.0.0): built as a static library of
+        # position-independent objects, linked into the module.
+        # Divergence: with uselib_local waf linked the addon against
+        # build/default/libNAME.so, which node found only once installed
+        # beside it; linked in, the module loads on its own.
         return 'library'
+
+    def is_shlib(self):
+        return 'cshlib' in self.features and 'node_addon' not in \
+            self.features
 
     def sources(self):
         """Absolute paths of the sources, in order."""
