@@ -85,9 +85,18 @@ def _check_compilers(tg):
 def _target(tg, kind, names, state, base, srcdir):
     _check_compilers(tg)
     pkg = _pkg_config_uselibs(tg, state)
+    # A path in a flag, relative to waf's build folder: from the folder of
+    # the binding.gyp (node-gyp's module_root_dir), which gyp leaves alone
+    # in flags, wherever make runs the compiler.
+    def render(path):
+        if path == srcdir or path.startswith(srcdir.rstrip(os.sep) + os.sep):
+            return '<(module_root_dir)/' + _rel(path, base)
+        return path
+
     flags = waf_flags.compute(tg.env, tg.flag_attributes(), tg.features,
                               tg.path.path, srcdir,
-                              provided=state['provided'], skip_uselib=pkg)
+                              provided=state['provided'], skip_uselib=pkg,
+                              blddir=tg.bld.blddir, render=render)
     cxx, c, headers = [], [], []
     for path in tg.sources():
         ext = os.path.splitext(path)[1]

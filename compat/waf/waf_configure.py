@@ -443,7 +443,8 @@ class ConfigurationContext(Context):
         attributes = dict((k, v) for k, v in kw.items()
                           if k not in ('env', 'compiler', 'code', 'msg'))
         flags = waf_flags.compute(kw['env'], attributes, [language, 'cprogram'],
-                                  self.curdir, self.srcdir)
+                                  self.curdir, self.srcdir,
+                                  blddir=self.blddir)
         args = waf_flags.compile_command(compiler, flags, language)
         args += [source, '-o', program] + waf_flags.link_arguments(flags)
         self.log.write('==>\n%s\n<==\n%s\n' % (kw['code'], ' '.join(
