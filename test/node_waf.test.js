@@ -489,3 +489,28 @@ def build(bld):
   });
   t.notMatch(run.stderr, /TypeError/);
 });
+
+t.test("conf.link_add_flags, cc_add_flags and cxx_add_flags fold the " +
+  "environment's flags in, as waf 1.5's config_c did", async (t) => {
+  const dir = project(t, HEAD + `  conf.env.append_value('LINKFLAGS', ['-lgmp'])
+  conf.link_add_flags()
+  conf.cxx_add_flags()
+  conf.cc_add_flags()
+  print conf.env['LINKFLAGS'], conf.env['CXXFLAGS'], conf.env['CCFLAGS']
+
+def build(bld):
+  bld.new_task_gen('cxx', 'shlib', 'node_addon', target='x', source='x.cc')
+`, { 'x.cc': ADDON });
+  const env = { LINKFLAGS: '-Wl,-O1', LDFLAGS: '-Wl,-z,now',
+    CXXFLAGS: '-DFROM_ENV', CFLAGS: '-DFROM_C' };
+  const run = nodeWafSync(dir, ['configure'], { env });
+  t.equal(run.code, 0, 'exit status 0', { stderr: run.stderr });
+  // compiler_cxx folded them once already, as g++'s detect did.
+  t.equal(run.stdout, "['-Wl,-O1', '-Wl,-z,now', '-lgmp', '-Wl,-O1', " +
+    "'-Wl,-z,now'] ['-DFROM_ENV', '-g', '-DFROM_ENV'] ['-g', '-DFROM_C']\n");
+  const gyp = nodeWafSync(dir, ['--gyp', '--gyp-out=-'], { env });
+  t.equal(gyp.code, 0, 'exit status 0', { stderr: gyp.stderr });
+  t.match(gyp.stdout,
+    /'libraries': \['-Wl,-O1', '-lgmp', '-Wl,-O1', '-Wl,-z,now'\]/,
+    'LINKFLAGS reach the link twice; LDFLAGS once, as make reads it again');
+});

@@ -206,6 +206,22 @@ class ConfigurationContext(Context):
             self.env.append_value(dest or var,
                                   Utils.to_list(self.environ[var]))
 
+    # waf 1.5's config_c: the environment's flags into the configuration,
+    # as the gcc and g++ tools did when they were loaded (and again, with
+    # the same duplicates, when a wscript calls them itself).  What make
+    # reads from the environment again is recorded as provided.
+    def cc_add_flags(self):
+        waf_tools.os_flags(self, 'CFLAGS', 'CCFLAGS')
+        waf_tools.os_flags(self, 'CPPFLAGS')
+
+    def cxx_add_flags(self):
+        waf_tools.os_flags(self, 'CXXFLAGS')
+        waf_tools.os_flags(self, 'CPPFLAGS')
+
+    def link_add_flags(self):
+        waf_tools.os_flags(self, 'LINKFLAGS')
+        waf_tools.os_flags(self, 'LDFLAGS', 'LINKFLAGS')
+
     # -- messages, as waf printed them (on stderr) ------------------------
 
     def check_message_1(self, sr):
