@@ -460,3 +460,57 @@ t.test('tabs and spaces mixed in indentation read as Python 2 read them',
     t.equal(run.stdout, 'mixed 1\na string\n\twith a tab\n',
       'the tab inside the string is kept');
   });
+
+t.test('env.set_variant names the variant folder of the build; a method ' +
+  "waf's Environment did not have stops at its line", async (t) => {
+  const dir = project(t, HEAD + `  conf.define('X', 1)
+  conf.env.set_variant('Release')
+  conf.write_config_header('x_config.h')
+  derived = conf.env.copy()
+  print conf.env.variant(), derived.variant(), conf.env.NO_SUCH_KEY
+
+def build(bld):
+  print bld.path.abspath(bld.env).endswith('/build/Release')
+  bld.env.set_varient('debug')
+`);
+  const configure = nodeWafSync(dir, ['configure']);
+  t.equal(configure.code, 0, 'exit status 0', { stderr: configure.stderr });
+  t.equal(configure.stdout, 'Release Release []\n');
+  t.ok(fs.existsSync(path.join(dir, 'build', 'Release', 'x_config.h')),
+    'the config header is in the variant folder');
+  const run = nodeWafSync(dir, ['build']);
+  t.equal(run.stdout, 'True\n');
+  assertStops(t, run, {
+    where: 'wscript:15:',
+    call: "env.set_varient(...): waf 1.5's Environment has no method " +
+      "'set_varient'",
+    line: /15 \| bld\.env\.set_varient\('debug'\)/,
+    instead: true,
+  });
+  t.notMatch(run.stderr, /TypeError/);
+});
+
+t.test("conf.link_add_flags, cc_add_flags and cxx_add_flags fold the " +
+  "environment's flags in, as waf 1.5's config_c did", async (t) => {
+  const dir = project(t, HEAD + `  conf.env.append_value('LINKFLAGS', ['-lgmp'])
+  conf.link_add_flags()
+  conf.cxx_add_flags()
+  conf.cc_add_flags()
+  print conf.env['LINKFLAGS'], conf.env['CXXFLAGS'], conf.env['CCFLAGS']
+
+def build(bld):
+  bld.new_task_gen('cxx', 'shlib', 'node_addon', target='x', source='x.cc')
+`, { 'x.cc': ADDON });
+  const env = { LINKFLAGS: '-Wl,-O1', LDFLAGS: '-Wl,-z,now',
+    CXXFLAGS: '-DFROM_ENV', CFLAGS: '-DFROM_C' };
+  const run = nodeWafSync(dir, ['configure'], { env });
+  t.equal(run.code, 0, 'exit status 0', { stderr: run.stderr });
+  // compiler_cxx folded them once already, as g++'s detect did.
+  t.equal(run.stdout, "['-Wl,-O1', '-Wl,-z,now', '-lgmp', '-Wl,-O1', " +
+    "'-Wl,-z,now'] ['-DFROM_ENV', '-g', '-DFROM_ENV'] ['-g', '-DFROM_C']\n");
+  const gyp = nodeWafSync(dir, ['--gyp', '--gyp-out=-'], { env });
+  t.equal(gyp.code, 0, 'exit status 0', { stderr: gyp.stderr });
+  t.match(gyp.stdout,
+    /'libraries': \['-Wl,-O1', '-lgmp', '-Wl,-O1', '-Wl,-z,now'\]/,
+    'LINKFLAGS reach the link twice; LDFLAGS once, as make reads it again');
+});

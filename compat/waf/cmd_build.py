@@ -45,9 +45,9 @@ def run(project):
                               runtime_lib=runtime_lib)
     state['outputs'] = sorted(set(state['outputs']) | set(written))
     project.save_state(state)
-    for name, output in addons:
+    for name, output, variant in addons:
         Logs.info('node-waf: %s' % os.path.relpath(
-            os.path.join(project.variant_dir, output), project.topdir))
+            os.path.join(project.blddir, variant, output), project.topdir))
     Logs.info("Waf: Leaving directory `%s'" % project.blddir)
     for function in bld.post_funs:
         call_function(function, bld, 'a post function of build')

@@ -23,7 +23,7 @@ def run(project):
     bld, state = cmd_build.record(project)
     targets, addons = gyp_writer.targets(bld, state, project.topdir,
                                          layout=True)
-    names = ', '.join(name for name, _ in addons)
+    names = ', '.join(addon[0] for addon in addons)
     comment = (
         'binding.gyp: %s, %s from wscript (node-waf-compat).\n'
         'Build with node-gyp (npx compat-gyp rebuild, or npm install with\n'

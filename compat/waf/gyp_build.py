@@ -1,8 +1,9 @@
 # gyp_build.py: builds a generated binding.gyp with node-gyp, for the node
 # that runs node-waf, in <blddir>/node-gyp/, and puts each addon where
-# node-waf did: <blddir>/default/NAME.node (node 0.4), and also
-# <blddir>/Release/NAME.node (the variant name of node 0.6 and 0.8's waf)
-# unless the addon has a binding.gyp, whose node-gyp build owns build/Release.
+# node-waf did: <blddir>/<variant>/NAME.node, the variant of its env
+# (default, node 0.4; a wscript's env.set_variant('Release'), node 0.6 and
+# 0.8), and for the default variant also <blddir>/Release/NAME.node unless
+# the addon has a binding.gyp, whose node-gyp build owns build/Release.
 #
 # The runtime comes prebuilt from node-waf's cache (runtime_cache.py): gyp
 # gets -Dcompat_runtime_lib=<archive>, and compat.gyp links that instead of
@@ -161,19 +162,23 @@ def build(project, gyp_text, addons, state, jobs, verbose,
              verbose)
     product_dir = os.path.join(project.gyp_dir, 'build', 'Release')
     products = []
-    for name, output in addons:
+    for name, output, variant in addons:
         product = os.path.join(product_dir, name + '.node')
         if not os.path.isfile(product):
             raise BuildFailure('node-gyp did not produce %s' % product)
         check_abi(project, name, product)
-        products.append((product, output))
+        products.append((product, output, variant))
     written = []
-    variants = ['default']
-    if not os.path.exists(os.path.join(project.topdir, 'binding.gyp')):
-        variants.append('Release')
-    for product, output in products:
-        for variant in variants:
-            dest = os.path.join(project.blddir, variant, output)
+    own_gyp = os.path.exists(os.path.join(project.topdir, 'binding.gyp'))
+    for product, output, variant in products:
+        # The variant's folder, as waf; for the default variant also
+        # Release (node 0.6 and 0.8's name), unless a binding.gyp's build
+        # owns it.  A wscript that asked for "Release" gets it regardless.
+        variants = [variant]
+        if variant == 'default' and not own_gyp:
+            variants.append('Release')
+        for folder in variants:
+            dest = os.path.join(project.blddir, folder, output)
             _publish(product, dest)
             written.append(dest)
     return written

@@ -85,9 +85,18 @@ def _check_compilers(tg):
 def _target(tg, kind, names, state, base, srcdir):
     _check_compilers(tg)
     pkg = _pkg_config_uselibs(tg, state)
+    # A path in a flag, relative to waf's build folder: from the folder of
+    # the binding.gyp (node-gyp's module_root_dir), which gyp leaves alone
+    # in flags, wherever make runs the compiler.
+    def render(path):
+        if path == srcdir or path.startswith(srcdir.rstrip(os.sep) + os.sep):
+            return '<(module_root_dir)/' + _rel(path, base)
+        return path
+
     flags = waf_flags.compute(tg.env, tg.flag_attributes(), tg.features,
                               tg.path.path, srcdir,
-                              provided=state['provided'], skip_uselib=pkg)
+                              provided=state['provided'], skip_uselib=pkg,
+                              blddir=tg.bld.blddir, render=render)
     cxx, c, headers = [], [], []
     for path in tg.sources():
         ext = os.path.splitext(path)[1]
@@ -141,8 +150,13 @@ def _target(tg, kind, names, state, base, srcdir):
             common = flags.cc_defines
     else:
         common = flags.cxx_defines
+    if kind == 'library' and tg.is_shlib():
+        # waf 1.5's gcc and g++ tools: shlib_CCFLAGS/shlib_CXXFLAGS.
+        common = common + ['PIC']
     target['defines'] = common
     cflags = list(flags.cppflags)
+    if kind == 'library' and tg.is_shlib():
+        cflags.insert(0, '-fPIC')
     for record in pkg.values():
         if '--cflags' in record['args']:
             cflags.append('<!@(pkg-config --cflags %s)' % record['package'])
@@ -186,7 +200,9 @@ def _target(tg, kind, names, state, base, srcdir):
 
 def targets(bld, state, base, layout):
     """The gyp targets of a recorded build, as (dicts, addons) where addons
-    lists (gyp target name, output path relative to build/default)."""
+    lists (gyp target name, output path relative to the variant folder,
+    variant): waf 1.5 built into <blddir>/<variant>/, the variant of the
+    task generator's env ('default', or what env.set_variant said)."""
     names = {}
     kinds = {}
     taken = {}
@@ -215,15 +231,19 @@ def targets(bld, state, base, layout):
             output = os.path.normpath(os.path.join(
                 os.path.relpath(tg.path.path, bld.srcdir),
                 tg.target_name() + '.node')).replace(os.sep, '/')
-            addons.append((names[id(tg)], output))
-            if layout:
-                folder = os.path.dirname(output)
+            variant = tg.env.variant()
+            addons.append((names[id(tg)], output, variant))
+            folder = os.path.dirname(output)
+            # node-gyp's own build/Release/NAME.node is already where a
+            # "Release" variant puts a module of the top folder.
+            if layout and (variant != 'Release' or folder):
                 result.append({
                     'target_name': names[id(tg)] + '_node_waf_layout',
                     'type': 'none',
                     'dependencies': [names[id(tg)]],
                     'copies': [{
-                        'destination': '<(module_root_dir)/build/default' +
+                        'destination': '<(module_root_dir)/build/' +
+                                       variant +
                                        ('/' + folder if folder else ''),
                         'files': ['<(PRODUCT_DIR)/%s.node' % names[id(tg)]],
                     }],

@@ -2,6 +2,7 @@
 # generators and folder nodes.  Running build(bld) records what the wscript
 # asks for -- addons, helper libraries, their attributes and the wscript line
 # of each -- and gyp_writer.py turns the record into a binding.gyp.
+import glob as _glob
 import os
 import re
 
@@ -82,9 +83,13 @@ class Node(object):
     def abspath(self, env=None):
         if env is None:
             return self.path
-        # The counterpart in the build folder (build/default/...).
+        # The counterpart in the build folder: <blddir>/<variant>/..., the
+        # variant of the env (waf 1.5: env.variant(), 'default' unless
+        # set_variant changed it).
         rel = os.path.relpath(self.path, self.bld.srcdir)
-        return os.path.normpath(os.path.join(self.bld.blddir, 'default', rel))
+        variant = env.variant() if hasattr(env, 'variant') else \
+            self.bld.env.variant()
+        return os.path.normpath(os.path.join(self.bld.blddir, variant, rel))
 
     def srcpath(self, env=None):
         return os.path.relpath(self.path, self.bld.blddir)
@@ -242,13 +247,17 @@ class TaskGen(object):
                           'libraries)',
                           'build the program in a binding.gyp "executable" '
                           'target (start from node-waf --gyp)', self.location)
-        if 'cshlib' in features:
-            raise Refusal('new_task_gen(... shlib ...) without node_addon',
-                          'a plain shared library is not translated',
-                          "add 'node_addon' if it is the addon, or make it a "
-                          "static helper ('staticlib') linked in with "
-                          'uselib_local', self.location)
+        # A plain 'shlib' is a helper the addon takes in through add_objects
+        # or uselib_local (hashlib 1.0.0): built as a static library of
+        # position-independent objects, linked into the module.
+        # Divergence: with uselib_local waf linked the addon against
+        # build/default/libNAME.so, which node found only once installed
+        # beside it; linked in, the module loads on its own.
         return 'library'
+
+    def is_shlib(self):
+        return 'cshlib' in self.features and 'node_addon' not in \
+            self.features
 
     def sources(self):
         """Absolute paths of the sources, in order."""
@@ -366,6 +375,18 @@ class BuildContext(Context):
     def symlink_as(self, path, src, env=None, cwd=None):
         self.note('bld.symlink_as(%r, ...) ignored: node-waf-compat does not '
                   'install' % (path,))
+
+    def glob(self, pattern, relative=True):
+        # waf 1.5's BuildContext.glob: Python's glob (not ant_glob) from the
+        # current wscript's folder; the files found, as a list of paths
+        # relative to that folder (absolute with relative=False), which
+        # obj.source takes as it is.
+        base = self.path.path
+        found = sorted(p for p in _glob.glob(os.path.join(base, pattern))
+                       if os.path.isfile(p))
+        if relative:
+            return [os.path.relpath(p, base) for p in found]
+        return [os.path.normpath(p) for p in found]
 
     def add_group(self, *k):
         pass

@@ -206,6 +206,22 @@ class ConfigurationContext(Context):
             self.env.append_value(dest or var,
                                   Utils.to_list(self.environ[var]))
 
+    # waf 1.5's config_c: the environment's flags into the configuration,
+    # as the gcc and g++ tools did when they were loaded (and again, with
+    # the same duplicates, when a wscript calls them itself).  What make
+    # reads from the environment again is recorded as provided.
+    def cc_add_flags(self):
+        waf_tools.os_flags(self, 'CFLAGS', 'CCFLAGS')
+        waf_tools.os_flags(self, 'CPPFLAGS')
+
+    def cxx_add_flags(self):
+        waf_tools.os_flags(self, 'CXXFLAGS')
+        waf_tools.os_flags(self, 'CPPFLAGS')
+
+    def link_add_flags(self):
+        waf_tools.os_flags(self, 'LINKFLAGS')
+        waf_tools.os_flags(self, 'LDFLAGS', 'LINKFLAGS')
+
     # -- messages, as waf printed them (on stderr) ------------------------
 
     def check_message_1(self, sr):
@@ -323,7 +339,9 @@ class ConfigurationContext(Context):
         waf_guard = guard or '_%s_WAF' % Utils.quote_define_name(configfile)
         env = env or self.env
         diff = '' if top else Utils.diff_path(self.srcdir, self.curdir)
-        full = os.path.normpath(os.path.join(self.blddir, 'default', diff,
+        # waf 1.5 wrote it into the env's variant folder.
+        variant = env.variant() if hasattr(env, 'variant') else 'default'
+        full = os.path.normpath(os.path.join(self.blddir, variant, diff,
                                              configfile))
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, 'w') as out:
@@ -333,8 +351,7 @@ class ConfigurationContext(Context):
             out.write(self.get_config_header())
             out.write('\n\n#endif /* %s */\n' % waf_guard)
         env.append_unique('cfg_files', os.path.join(diff, configfile))
-        folder = os.path.dirname(os.path.join(self.blddir, 'default', diff,
-                                              configfile))
+        folder = os.path.dirname(full)
         if os.path.normpath(folder) not in self.config_headers:
             self.config_headers.append(os.path.normpath(folder))
 
@@ -442,7 +459,8 @@ class ConfigurationContext(Context):
         attributes = dict((k, v) for k, v in kw.items()
                           if k not in ('env', 'compiler', 'code', 'msg'))
         flags = waf_flags.compute(kw['env'], attributes, [language, 'cprogram'],
-                                  self.curdir, self.srcdir)
+                                  self.curdir, self.srcdir,
+                                  blddir=self.blddir)
         args = waf_flags.compile_command(compiler, flags, language)
         args += [source, '-o', program] + waf_flags.link_arguments(flags)
         self.log.write('==>\n%s\n<==\n%s\n' % (kw['code'], ' '.join(

@@ -7,7 +7,36 @@ import ast
 import copy as _copy
 import re
 
+from waf_errors import Refusal
+
 _LINE = re.compile(r'^([^#=\s][^=]*?) = (.*)$', re.M)
+
+# waf 1.5 (Constants.VARIANT): the key under which an env keeps its variant,
+# the folder of <blddir> its task generators build into.
+VARIANT = '_VARIANT_'
+DEFAULT = 'default'
+
+# Environment's methods in waf 1.5; anything else called on an env is a
+# missing key read as [], which Python would report as "'list' object is
+# not callable".
+_METHODS = ('append_unique', 'append_value', 'copy', 'detach', 'get_destdir',
+            'get_flat', 'get_merged_dict', 'keys', 'load', 'prepend_value',
+            'set_variant', 'store', 'update', 'variant')
+
+
+class _Missing(list):
+    """What reading a missing key gives: [] as in waf, but calling it, as
+    a wscript calls a method waf 1.5's Environment did not have, stops at
+    the line instead of a Python TypeError."""
+    __slots__ = ('key',)
+
+    def __call__(self, *k, **kw):
+        raise Refusal('env.%s(...)' % self.key,
+                      "waf 1.5's Environment has no method %r (its methods: "
+                      '%s)' % (self.key, ', '.join(_METHODS)),
+                      'read and set values as env[%r] or env.%s = [...]; '
+                      'for anything else, compute it in the wscript\'s own '
+                      'Python' % (self.key, self.key))
 
 
 class Environment(object):
@@ -45,7 +74,11 @@ class Environment(object):
     def __getattr__(self, name):
         if name.startswith('__'):
             raise AttributeError(name)
-        return self[name]
+        if name in self:
+            return self[name]
+        missing = _Missing()
+        missing.key = name
+        return missing
 
     def __setattr__(self, name, value):
         if name in Environment.__slots__:
@@ -130,8 +163,15 @@ class Environment(object):
         for key, value in values.items():
             self[key] = value
 
+    # waf 1.5: the variant is an entry of the env (stored with it in
+    # c4che/), read through the parents; node-waf 0.6 and 0.8 wscripts set
+    # "Release" so that the module landed in build/Release/.
+    def set_variant(self, name):
+        self.table[VARIANT] = name
+
     def variant(self):
-        return 'default'
+        value = self[VARIANT]
+        return value if value and isinstance(value, str) else DEFAULT
 
     def get_destdir(self):
         import Options

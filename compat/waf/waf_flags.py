@@ -5,8 +5,13 @@
 #   - each `uselib` name pulls every <VAR>_<NAME> into <VAR> (apply_lib_vars);
 #     node_addon adds NODE to uselib;
 #   - `includes` relative to the wscript's folder, '#' for the top folder
-#     (apply_incpaths); `defines` plus CXXDEFINES/CCDEFINES (apply_defines).
+#     (apply_incpaths); `defines` plus CXXDEFINES/CCDEFINES (apply_defines);
+#   - everything else verbatim on the command line, which waf ran in the
+#     build folder (blddir): a relative path in a flag (-I../deps,
+#     ../deps/lib/libx.a, -L.) or in LIBPATH/STATICLIBPATH is relative to
+#     blddir, and is made absolute here, since node-gyp compiles elsewhere.
 import os
+import re
 
 
 # ccroot.py's c_attrs: attribute (lower-case, without a plural s) -> variable.
@@ -41,6 +46,54 @@ def as_list(value):
     if isinstance(value, str):
         return value.split()
     return [value]
+
+
+# Options that take a path, joined (-I../deps) or as the next argument.
+# Longest first: '-isystem' is not '-i' + 'system'.
+_PATH_OPTIONS = ('-isystem', '-idirafter', '-iquote', '-imacros',
+                 '-include', '-I', '-L')
+# Options whose next argument is a value that is not a path.
+_VALUE_OPTIONS = ('-Xlinker', '-Xassembler', '-Xpreprocessor', '-arch',
+                  '-framework', '-x', '-MF', '-MT', '-MQ', '-o')
+# A bare argument naming a file to link: an archive, object or library.
+_LINKABLE = re.compile(r'\.(a|o|so|la|lo|dylib)(\.[0-9]+)*$')
+
+
+def _rebase(value, blddir, render):
+    if not value or os.path.isabs(value) or value[0] in '$<`~':
+        return value
+    return render(os.path.normpath(os.path.join(blddir, value)))
+
+
+def rebase_flags(args, blddir, render=None):
+    """Compiler or linker arguments with each relative path made relative
+    to blddir, where waf ran the command; `render` turns the absolute path
+    into what to write (the path itself by default)."""
+    render = render or (lambda path: path)
+    result = []
+    pending = None          # the option whose value is the next argument
+    for arg in args:
+        arg = str(arg)
+        if pending is not None:
+            result.append(_rebase(arg, blddir, render)
+                          if pending in _PATH_OPTIONS else arg)
+            pending = None
+            continue
+        if arg in _PATH_OPTIONS or arg in _VALUE_OPTIONS:
+            pending = arg
+            result.append(arg)
+            continue
+        for option in _PATH_OPTIONS:
+            if arg.startswith(option) and len(arg) > len(option):
+                result.append(option + _rebase(arg[len(option):], blddir,
+                                               render))
+                break
+        else:
+            if not arg.startswith('-') and ('/' in arg or
+                                            _LINKABLE.search(arg)):
+                arg = _rebase(arg, blddir, render)
+            result.append(arg)
+    return result
 
 
 def _unique(items):
@@ -79,11 +132,13 @@ class Flags(object):
 
 
 def compute(env, attributes, features, folder, srcdir, provided=None,
-            skip_uselib=()):
+            skip_uselib=(), blddir=None, render=None):
     """Flags of a task generator whose attributes are `attributes` (a dict),
     created in `folder`, with env `env` (not modified).  `provided` maps a
     variable to values the gyp build supplies itself (left out);
-    `skip_uselib` names uselib entries handled another way (pkg-config)."""
+    `skip_uselib` names uselib entries handled another way (pkg-config).
+    With `blddir`, relative paths in flags and library paths are taken
+    from there, as waf ran the compiler in it, and written by `render`."""
     work = env.get_merged_dict()
 
     def get(var):
@@ -136,15 +191,26 @@ def compute(env, attributes, features, folder, srcdir, provided=None,
     defines = [str(d) for d in as_list(attributes.get('defines'))]
     flags.cxx_defines = _unique(defines + get('CXXDEFINES'))
     flags.cc_defines = _unique(defines + get('CCDEFINES'))
-    flags.cxxflags = get('CXXFLAGS')
-    flags.ccflags = get('CCFLAGS')
-    flags.cppflags = get('CPPFLAGS')
-    flags.linkflags = get('LINKFLAGS')
+    def command_line(var):
+        values = get(var)
+        return rebase_flags(values, blddir, render) if blddir else values
+
+    def library_folder(path):
+        # waf 1.5 passed LIBPATH as -L<path>, from the build folder.
+        path = str(path)
+        if blddir and not os.path.isabs(path):
+            return os.path.normpath(os.path.join(blddir, path))
+        return folder_of(path)
+
+    flags.cxxflags = command_line('CXXFLAGS')
+    flags.ccflags = command_line('CCFLAGS')
+    flags.cppflags = command_line('CPPFLAGS')
+    flags.linkflags = command_line('LINKFLAGS')
     flags.libs = _unique(get('LIB'))
-    flags.libpaths = _unique([folder_of(p) for p in get('LIBPATH')])
+    flags.libpaths = _unique([library_folder(p) for p in get('LIBPATH')])
     flags.staticlibs = _unique(get('STATICLIB'))
     flags.staticlibpaths = _unique(
-        [folder_of(p) for p in get('STATICLIBPATH')])
+        [library_folder(p) for p in get('STATICLIBPATH')])
     flags.rpaths = _unique(get('RPATH'))
     return flags
 

@@ -33,7 +33,7 @@ def _dest(conf):
 _MAKE_READS = ('CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS')
 
 
-def _os_flags(conf, var, dest=None):
+def os_flags(conf, var, dest=None):
     # waf's add_os_flags: CXXFLAGS etc. from the environment.  What make
     # applies again when node-gyp builds the gyp file leaves out; the rest
     # (LINKFLAGS) goes into it.
@@ -75,20 +75,20 @@ def _compiler(conf, var, names, name_var, kind):
 def detect_gxx(conf):
     _compiler(conf, 'CXX', ['g++', 'c++'], 'CXX_NAME', 'cxx')
     conf.env['LINK_CXX'] = conf.env['CXX']
-    _os_flags(conf, 'CXXFLAGS')
-    _os_flags(conf, 'CPPFLAGS')
-    _os_flags(conf, 'LINKFLAGS')
-    _os_flags(conf, 'LDFLAGS', 'LINKFLAGS')
+    os_flags(conf, 'CXXFLAGS')
+    os_flags(conf, 'CPPFLAGS')
+    os_flags(conf, 'LINKFLAGS')
+    os_flags(conf, 'LDFLAGS', 'LINKFLAGS')
     conf.loaded_languages.add('cxx')
 
 
 def detect_gcc(conf):
     _compiler(conf, 'CC', ['gcc', 'cc'], 'CC_NAME', 'c')
     conf.env['LINK_CC'] = conf.env['CC']
-    _os_flags(conf, 'CFLAGS', 'CCFLAGS')
-    _os_flags(conf, 'CPPFLAGS')
-    _os_flags(conf, 'LINKFLAGS')
-    _os_flags(conf, 'LDFLAGS', 'LINKFLAGS')
+    os_flags(conf, 'CFLAGS', 'CCFLAGS')
+    os_flags(conf, 'CPPFLAGS')
+    os_flags(conf, 'LINKFLAGS')
+    os_flags(conf, 'LDFLAGS', 'LINKFLAGS')
     conf.loaded_languages.add('cc')
 
 

@@ -1,0 +1,2 @@
+/* extra_value.h: found through CPPFLAGS -I ../deps/extra. */
+#define EXTRA_VALUE 100
