@@ -18,6 +18,7 @@
 # with require('nan'), is linked beside it.
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,6 +142,33 @@ def check_abi(project, name, product):
         % (name, built, project.node_version, project.node_abi))
 
 
+# A glob over waf's variant folders in an install step: build/*/x.node.
+_VARIANT_GLOB = re.compile(r'build/\*/')
+
+
+def _globs_variant_folders(topdir):
+    """Whether the package's install steps (its Makefile, shell scripts
+    and package.json scripts, beside the wscript or one folder up) name the
+    module through a glob over the variant folders."""
+    folders = [topdir, os.path.dirname(topdir)]
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if not (name in ('Makefile', 'makefile', 'GNUmakefile',
+                             'package.json') or name.endswith('.sh')):
+                continue
+            try:
+                with open(os.path.join(folder, name), errors='replace') as f:
+                    if _VARIANT_GLOB.search(f.read()):
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 def build(project, gyp_text, addons, state, jobs, verbose,
           runtime_lib=None):
     """Builds; returns the files written outside the node-gyp folder.
@@ -170,12 +198,16 @@ def build(project, gyp_text, addons, state, jobs, verbose,
         products.append((product, output, variant))
     written = []
     own_gyp = os.path.exists(os.path.join(project.topdir, 'binding.gyp'))
+    single = _globs_variant_folders(project.topdir)
     for product, output, variant in products:
         # The variant's folder, as waf; for the default variant also
         # Release (node 0.6 and 0.8's name), unless a binding.gyp's build
-        # owns it.  A wscript that asked for "Release" gets it regardless.
+        # owns it, or the package's own install steps copy the module with
+        # a glob over the variant folders (cp build/*/NAME.node lib/), which
+        # a second copy would give two sources.  A wscript that asked for
+        # "Release" gets it regardless.
         variants = [variant]
-        if variant == 'default' and not own_gyp:
+        if variant == 'default' and not own_gyp and not single:
             variants.append('Release')
         for folder in variants:
             dest = os.path.join(project.blddir, folder, output)

@@ -1,0 +1,15 @@
+// globcopy: one function, for the install-layout test.
+#include <v8.h>
+#include <node.h>
+
+using namespace v8;
+
+static Handle<Value> Answer(const Arguments& args) {
+  HandleScope scope;
+  return scope.Close(Integer::New(42));
+}
+
+extern "C" void init(Handle<Object> target) {
+  HandleScope scope;
+  NODE_SET_METHOD(target, "answer", Answer);
+}
