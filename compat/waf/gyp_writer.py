@@ -126,6 +126,10 @@ def _target(tg, kind, names, state, base, srcdir):
     target = {'target_name': names[id(tg)]}
     if kind == 'library':
         target['type'] = 'static_library'
+    elif names[id(tg)].startswith('lib'):
+        # gyp's make generator drops a leading "lib" from a module's name
+        # (libxmljs.node would be xmljs.node); waf kept the target's name.
+        target['product_name'] = names[id(tg)]
     sources = cxx + ([] if c_as_cxx else c) + headers
     target['sources'] = [_rel(p, base) for p in sources]
     dependencies = []

@@ -55,10 +55,13 @@ class BuildError(Utils.WafError):
 class Node(object):
     """A folder or file of the source tree (bld.path, bld.srcnode)."""
 
-    def __init__(self, path, bld):
+    def __init__(self, path, bld, built=None):
         self.path = os.path.normpath(path)
         self.bld = bld
         self.name = os.path.basename(self.path)
+        # A file that exists only in the build folder (a built module):
+        # its path there.
+        self.built = built
 
     def __str__(self):
         return self.name
@@ -81,6 +84,8 @@ class Node(object):
         return hash(self.path)
 
     def abspath(self, env=None):
+        if self.built:
+            return self.built
         if env is None:
             return self.path
         # The counterpart in the build folder: <blddir>/<variant>/..., the
@@ -115,7 +120,19 @@ class Node(object):
     def find_resource(self, lst):
         path = os.path.join(self.path, lst if isinstance(lst, str)
                             else os.path.join(*lst))
-        return Node(path, self.bld) if os.path.isfile(path) else None
+        if os.path.isfile(path):
+            return Node(path, self.bld)
+        # waf 1.5 also found what the build produced (a post function's
+        # find_resource('NAME.node')): the file in a variant folder, the
+        # build env's variant first.
+        rel = os.path.relpath(path, self.bld.srcdir)
+        variants = [self.bld.env.variant()] + sorted(set(
+            env.variant() for env in self.bld.all_envs.values()))
+        for variant in variants:
+            built = os.path.join(self.bld.blddir, variant, rel)
+            if os.path.isfile(built):
+                return Node(path, self.bld, built=os.path.normpath(built))
+        return None
 
     def find_or_declare(self, lst):
         raise Refusal('path.find_or_declare(%r)' % (lst,),
