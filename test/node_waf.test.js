@@ -514,3 +514,22 @@ def build(bld):
     /'libraries': \['-Wl,-O1', '-lgmp', '-Wl,-O1', '-Wl,-z,now'\]/,
     'LINKFLAGS reach the link twice; LDFLAGS once, as make reads it again');
 });
+
+t.test('bld.exec_command runs in the build folder, as waf 1.5 ran it; ' +
+  '-mimpure-text is left out of the link with a note', async (t) => {
+  const dir = project(t, HEAD + `
+def build(bld):
+  print bld.exec_command('pwd > where.txt'), bld.exec_command('exit 3')
+  obj = bld.new_task_gen('cxx', 'shlib', 'node_addon', target='x',
+                         source='x.cc')
+  obj.linkflags = ['-lm', '-mimpure-text']
+`, { 'x.cc': ADDON });
+  t.equal(nodeWafSync(dir, ['configure']).code, 0);
+  const run = nodeWafSync(dir, ['--gyp', '--gyp-out=-']);
+  t.equal(run.code, 0, 'exit status 0', { stderr: run.stderr });
+  t.match(run.stderr, /0 3\n/, 'exit statuses, as waf returned them');
+  t.equal(fs.readFileSync(path.join(dir, 'build', 'where.txt'), 'utf8'),
+    fs.realpathSync(path.join(dir, 'build')) + '\n');
+  t.match(run.stderr, /node-waf: wscript:12: -mimpure-text \(a Solaris option\) left out/);
+  t.match(run.stdout, /'libraries': \['-lm'\]/);
+});

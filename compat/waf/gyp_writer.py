@@ -175,7 +175,15 @@ def _target(tg, kind, names, state, base, srcdir):
     # LINKFLAGS: all after the objects.  gyp's ldflags come before them, where
     # a library named in linkflags (obj.linkflags = ['-lpcap']) would be
     # dropped by the linker; gyp's libraries come after.
-    libraries = list(flags.linkflags) + ['-l' + l for l in flags.libs]
+    linkflags = list(flags.linkflags)
+    if '-mimpure-text' in linkflags:
+        # A Solaris option; gcc of 2011 on other systems warned
+        # ("unrecognized option") and went on, today's gcc stops.
+        linkflags = [f for f in linkflags if f != '-mimpure-text']
+        tg.bld.note('-mimpure-text (a Solaris option) left out of the link '
+                    'of %r, as gcc ignored it elsewhere' % tg.target_name(),
+                    tg.lines.get('linkflags', tg.location))
+    libraries = linkflags + ['-l' + l for l in flags.libs]
     if flags.staticlibs:
         libraries += ['-Wl,-Bstatic'] + ['-l' + l for l in flags.staticlibs] \
             + ['-Wl,-Bdynamic']

@@ -5,6 +5,7 @@
 import glob as _glob
 import os
 import re
+import sys
 
 import Logs
 import Utils
@@ -328,8 +329,8 @@ class BuildContext(Context):
                       'use bld.new_task_gen(...) for the addon; other steps '
                       'belong in a package.json script')
 
-    def note(self, message):
-        location = wscript_location()
+    def note(self, message, location=None):
+        location = location or wscript_location()
         text = '%s%s' % (where(location), message)
         self.notes.append(text)
         Logs.warn('node-waf: ' + text)
@@ -392,6 +393,18 @@ class BuildContext(Context):
     def symlink_as(self, path, src, env=None, cwd=None):
         self.note('bld.symlink_as(%r, ...) ignored: node-waf-compat does not '
                   'install' % (path,))
+
+    def exec_command(self, cmd, **kw):
+        # waf 1.5's BuildContext.exec_command: a command run while build(bld)
+        # runs, in the build folder unless cwd= says otherwise; its exit
+        # status.  Its output goes to stderr with the rest of the build's.
+        if not kw.get('cwd'):
+            kw['cwd'] = self.blddir
+        os.makedirs(kw['cwd'], exist_ok=True)
+        kw.setdefault('stdout', sys.stderr.fileno())
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return Utils.exec_command(cmd, **kw)
 
     def glob(self, pattern, relative=True):
         # waf 1.5's BuildContext.glob: Python's glob (not ant_glob) from the
