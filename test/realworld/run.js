@@ -11,11 +11,10 @@
 // First, for each line, the README's `npm install` scenarios
 // (install.js), unless --no-install.
 //
-//   node test/realworld/run.js [--versions 20,26] [--only a,b] [--ci]
+//   node test/realworld/run.js [--versions 20,26] [--only a,b]
 //                              [--no-install] [--jobs 2] [--json FILE] [-v]
-// --ci runs the packages marked "ci" (the part CI runs, chosen to cover
-// every kind of the manifest); --jobs, how many packages are built and
-// tested at once; -v prints each failure's last lines.
+// --jobs, how many packages are built and tested at once; -v prints each
+// failure's last lines.
 // Tarballs and test tools are cached in $NODE_WAF_COMPAT_CACHE or
 // ~/.cache/node-waf-compat (realworld/); packages are unpacked and built in
 // $TMPDIR/node-waf-compat-realworld/<node>/, with each step's log in logs/.
@@ -132,7 +131,6 @@ async function main(argv) {
     packages = packages.filter((p) => wanted.has(p.name) ||
       wanted.has(`${p.name}@${p.version}`));
   }
-  if (argv.includes('--ci')) packages = packages.filter((p) => p.ci);
   if (packages.length === 0) throw new Error('no package selected');
 
   const cache = path.join(cacheDir(), 'realworld');
