@@ -49,15 +49,17 @@
         # addon, where it means "prepend".
         'include_dirs++': ['include'],
         # node-waf compiled with the compiler's defaults of the era: GNU
-        # C++98, exceptions and RTTI on, large-file offsets.
+        # C++98, exceptions and RTTI on, large-file offsets.  Prepended
+        # ('++', as include_dirs above), so that the addon's own flags
+        # come after them and a -std= of its own wins.
         'cflags_cc!': ['-fno-rtti', '-fno-exceptions', '-std=gnu++17',
                        '-std=gnu++20'],
-        'cflags_cc+': ['-frtti', '-fexceptions', '-std=gnu++98',
-                       # Old code passes 2012 libuv callbacks through the
-                       # libuv 1.x typedefs of the same name (uv_async_cb
-                       # took an int status then): GCC reports the
-                       # conversion and builds it, as a warning.
-                       '-fpermissive'],
+        'cflags_cc++': ['-frtti', '-fexceptions', '-std=gnu++98',
+                        # Old code passes 2012 libuv callbacks through the
+                        # libuv 1.x typedefs of the same name (uv_async_cb
+                        # took an int status then): GCC reports the
+                        # conversion and builds it, as a warning.
+                        '-fpermissive'],
         # node-waf built with -g and no optimisation, so old code never met
         # strict-aliasing optimisations (libev-style watcher casts abound).
         'cflags+': ['-fno-strict-aliasing'],

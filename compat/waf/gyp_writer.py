@@ -82,6 +82,17 @@ def _check_compilers(tg):
                              "to configure()", tg.location)
 
 
+def _asks_for_standard(tg, flags):
+    """Whether the C++ flags name a language standard (-std=c++0x): in the
+    task generator's flags, the configuration's, or the CXXFLAGS/CPPFLAGS
+    that make reads from the environment when it builds."""
+    words = list(flags.cxxflags) + list(flags.cppflags)
+    for var in ('CXXFLAGS', 'CPPFLAGS'):
+        words += waf_flags.as_list(tg.env[var])
+        words += os.environ.get(var, '').split()
+    return any(str(w).startswith('-std=') for w in words)
+
+
 def _target(tg, kind, names, state, base, srcdir):
     _check_compilers(tg)
     pkg = _pkg_config_uselibs(tg, state)
@@ -157,6 +168,13 @@ def _target(tg, kind, names, state, base, srcdir):
     if kind == 'library' and tg.is_shlib():
         # waf 1.5's gcc and g++ tools: shlib_CCFLAGS/shlib_CXXFLAGS.
         common = common + ['PIC']
+    if (cxx or c_as_cxx) and not _asks_for_standard(tg, flags):
+        # The SDK compiles old C++ as GNU C++98, the compilers' default of
+        # the time.  Today's system headers that need C++11 do so mostly
+        # for ICU's C++ API (libxml2's headers include ICU's: libxmljs);
+        # ICU's own switch hides it from C++98 code, which could not use
+        # it anyway.  A wscript that names a standard gets ICU whole.
+        common = common + ['U_SHOW_CPLUSPLUS_API=0']
     target['defines'] = common
     cflags = list(flags.cppflags)
     if kind == 'library' and tg.is_shlib():
