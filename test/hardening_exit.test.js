@@ -9,7 +9,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn, spawnSync } = require('child_process');
-const { root, runNode, scenarioEnv } = require('./helpers/child');
+const { root, runNode, scenarioEnv, lastJson } = require('./helpers/child');
 
 const exitFixture = 'test/fixtures/hardening/exit.js';
 const plainFixture = 'test/fixtures/hardening/plain_exit.js';
@@ -145,3 +145,11 @@ for (const [name, ending] of Object.entries(endings)) {
       'no report, no crash');
   });
 }
+
+t.test('a static destructor that calls V8 at exit (after Node disposed the ' +
+  'isolate) is harmless: the process ends with status 0', async (t) => {
+  const run = runNode('test/fixtures/hardening/static_destructor.js');
+  t.equal(run.signal, null, 'no signal');
+  t.equal(run.code, 0, run.stderr);
+  t.same(lastJson(run.stdout), { held: 4096 });
+});

@@ -110,6 +110,9 @@ bool legacy_v8::Context::IsCodeGenerationFromStringsAllowed() {
 const char* legacy_v8::V8::GetVersion() { return v8::V8::GetVersion(); }
 
 intptr_t legacy_v8::V8::AdjustAmountOfExternalAllocatedMemory(intptr_t change) {
+  // From a static destructor at exit (libxmljs's memory hooks), after Node
+  // disposed the isolate: nothing to tell V8 any more.
+  if (compat::detail::EnvironmentGone()) return 0;
   return static_cast<intptr_t>(
       Nan::AdjustExternalMemory(static_cast<int>(change)));
 }

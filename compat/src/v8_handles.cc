@@ -103,6 +103,10 @@ void BindMainEnvironment(v8::Isolate* isolate, v8::Local<v8::Context> context,
   CheckHandleScopeData(isolate);
 }
 
+bool EnvironmentGone() {
+  return main_context != nullptr && main_context->IsEmpty();
+}
+
 v8::Local<v8::Context> MainContext() {
   if (main_context == nullptr || main_context->IsEmpty())
     return v8::Local<v8::Context>();

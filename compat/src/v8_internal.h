@@ -68,6 +68,11 @@ inline v8::Local<v8::Context> CurrentContext() {
 // from a platform task, exit hooks).  Empty before init and after teardown.
 v8::Local<v8::Context> MainContext();
 
+// Whether Node has torn down the environment the addon was loaded in (its
+// cleanup hooks ran): static destructors and atexit handlers of old code
+// still call into the facade then, and node 0.x never disposed V8.
+bool EnvironmentGone();
+
 // Records the isolate, context and thread the addon is bound to (module
 // initialisation, main thread).
 // Environment cleanup hook: frees the callback records V8 still holds (it

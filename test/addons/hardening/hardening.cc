@@ -175,6 +175,25 @@ static Handle<Value> TimerAtExit(const Arguments& args) {
   return scope.Close(Undefined());
 }
 
+// A static object whose destructor tells V8 about memory it frees, as
+// libraries' memory hooks did (libxmljs): it runs after Node disposed the
+// isolate.  node 0.x never disposed V8, so this was harmless then.
+struct ExternalMemory {
+  intptr_t held;
+  ExternalMemory() : held(0) {}
+  ~ExternalMemory() {
+    if (held != 0) V8::AdjustAmountOfExternalAllocatedMemory(-held);
+  }
+};
+static ExternalMemory external_memory;
+
+static Handle<Value> HoldExternal(const Arguments& args) {
+  HandleScope scope;
+  external_memory.held += args[0]->Int32Value();
+  V8::AdjustAmountOfExternalAllocatedMemory(args[0]->Int32Value());
+  return scope.Close(Integer::New(external_memory.held));
+}
+
 static Handle<Value> DestroyDefaultLoop(const Arguments& args) {
   HandleScope scope;
   ev_default_destroy();
@@ -215,6 +234,7 @@ static void Init(Handle<Object> target) {
   NODE_SET_METHOD(target, "running", Running);
   NODE_SET_METHOD(target, "timerAtExit", TimerAtExit);
   NODE_SET_METHOD(target, "destroyDefaultLoop", DestroyDefaultLoop);
+  NODE_SET_METHOD(target, "holdExternal", HoldExternal);
   Wrapped::Init(target);
 }
 
