@@ -55,7 +55,8 @@ legacy_node::Buffer::~Buffer() {
   v8::Local<v8::Value> held;
   if (buffer->GetPrivate(compat::detail::CurrentContext(), WrapperKey(isolate))
           .ToLocal(&held) &&
-      held->IsExternal() && held.As<v8::External>()->Value() == this)
+      held->IsExternal() &&
+      compat::version::ExternalValue(held.As<v8::External>()) == this)
     (void)buffer->DeletePrivate(compat::detail::CurrentContext(),
                                 WrapperKey(isolate));
 }
@@ -113,7 +114,7 @@ legacy_node::Buffer* compat::detail::AttachBuffer(
   FacadeAccess::WrapBuffer(wrapper, Legacy<legacy_v8::Object>(buffer));
   v8::Isolate* isolate = CurrentIsolate();
   (void)buffer->SetPrivate(CurrentContext(), WrapperKey(isolate),
-                           v8::External::New(isolate, wrapper));
+                           compat::version::NewExternal(isolate, wrapper));
   return wrapper;
 }
 
@@ -134,7 +135,8 @@ legacy_node::Buffer* compat::detail::UnwrapBuffer(void* object) {
   if (buffer->GetPrivate(CurrentContext(), WrapperKey(isolate))
           .ToLocal(&held) &&
       held->IsExternal())
-    return static_cast<legacy_node::Buffer*>(held.As<v8::External>()->Value());
+    return static_cast<legacy_node::Buffer*>(
+        compat::version::ExternalValue(held.As<v8::External>()));
   return AttachBuffer(buffer);
 }
 
