@@ -126,6 +126,28 @@ t.test('two first builds at once build the runtime once, into a cache ' +
   t.same(key.flags, [], 'no sanitizer flags');
 });
 
+t.test('node-waf runtime prints the cached archive for a binding.gyp to ' +
+  'link, and refuses what it cannot do', async (t) => {
+  await first.runs;
+  const [name] = entries();
+  const archive = path.join(runtime, name, 'libcompat_runtime.a');
+  const before = fs.statSync(archive).mtimeMs;
+  const env = { NODE_WAF_COMPAT_CACHE: cache };
+  const printed = await h.nodeWaf(top, ['runtime'], { env });
+  t.equal(printed.code, 0, 'exit status 0', { stderr: printed.stderr });
+  t.equal(printed.stdout, `${archive}\n`, 'the entry of the first builds');
+  t.notMatch(printed.stderr, BUILDING, 'nothing built again');
+  t.equal(fs.statSync(archive).mtimeMs, before, 'the archive is untouched');
+  const unknown = await h.nodeWaf(top, ['runtime', '--gyp'], { env });
+  t.equal(unknown.code, 1);
+  t.match(unknown.stderr, /node-waf runtime: unknown argument '--gyp'/);
+  const off = await h.nodeWaf(top, ['runtime'],
+    { env: { NODE_WAF_COMPAT_CACHE: 'off' } });
+  t.equal(off.code, 1);
+  t.equal(off.stdout, '', 'no path printed');
+  t.match(off.stderr, /the runtime cache is off/);
+});
+
 t.test('an addon with a bare init and one with NODE_MODULE both load ' +
   'with the runtime linked from the archive', async (t) => {
   await first.runs;

@@ -17,10 +17,11 @@ import cmd_clean  # noqa: E402
 import cmd_configure  # noqa: E402
 import cmd_distclean  # noqa: E402
 import cmd_gyp  # noqa: E402
+import runtime_cache  # noqa: E402
 import waf_errors  # noqa: E402
 import waf_options  # noqa: E402
 import wscript_module  # noqa: E402
-from project import Project  # noqa: E402
+from project import NodeTarget, Project  # noqa: E402
 from waf_errors import Refusal, WafStop  # noqa: E402
 
 BUILTIN = {
@@ -79,8 +80,43 @@ def run_hook(project, name):
         wscript_module.call_function(function, wscript_module.Context(), name)
 
 
+def print_runtime(argv):
+    """node-waf runtime [-j N] [-v]: prints the path of the SDK's runtime
+    archive for the running node, from the cache (built first if needed),
+    for a binding.gyp that should link it instead of compiling the runtime:
+    node-gyp rebuild -- -Dcompat_runtime_lib=$(node-waf runtime)."""
+    jobs, verbose = os.cpu_count() or 1, False
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg in ('-v', '--verbose'):
+            verbose = True
+        elif arg in ('-j', '--jobs') and rest and rest[0].isdigit():
+            jobs = int(rest.pop(0))
+        elif arg.startswith('-j') and arg[2:].isdigit():
+            jobs = int(arg[2:])
+        else:
+            Logs.error('node-waf runtime: unknown argument %r (it takes '
+                       '-j N and -v)' % arg)
+            return 1
+    try:
+        archive = runtime_cache.archive(NodeTarget(), jobs, verbose)
+    except WafStop as stop:
+        Logs.error(stop.render())
+        return 1
+    if archive is None:
+        Logs.error('node-waf runtime: the runtime cache is off or cannot be '
+                   'written (NODE_WAF_COMPAT_CACHE); a binding.gyp then '
+                   'compiles the runtime itself')
+        return 1
+    print(archive)
+    return 0
+
+
 def main(argv):
     sys.argv = ['node-waf'] + argv
+    if argv[:1] == ['runtime']:
+        return print_runtime(argv[1:])
     if '--version' in argv:
         print(waf_options.VERSION)
         return 0

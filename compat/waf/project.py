@@ -29,12 +29,11 @@ def _setting(options, module, names, default):
     return default
 
 
-class Project(object):
-    def __init__(self, wscript, module, options):
-        self.wscript = wscript
-        self.topdir = os.path.dirname(wscript)
-        self.module = module
-        self.options = options
+class NodeTarget(object):
+    """The node a build is for, and the SDK and node-gyp that build it, as
+    the launcher (compat/bin/node-waf) passes them."""
+
+    def __init__(self):
         self.compat_dir = COMPAT_DIR
         self.compat_include = os.path.join(COMPAT_DIR, 'include')
         self.node = os.environ.get('NODE_WAF_COMPAT_NODE') or \
@@ -44,6 +43,15 @@ class Project(object):
         self.node_headers = os.environ.get('NODE_WAF_COMPAT_NODEDIR', '')
         self.node_gyp_version = os.environ.get('NODE_WAF_COMPAT_NODE_GYP', '')
         self.nan_dir = os.environ.get('NODE_WAF_COMPAT_NAN', '')
+
+
+class Project(NodeTarget):
+    def __init__(self, wscript, module, options):
+        NodeTarget.__init__(self)
+        self.wscript = wscript
+        self.topdir = os.path.dirname(wscript)
+        self.module = module
+        self.options = options
         lock = self.read_lock()
         if lock is not None:
             self.srcdir = lock['srcdir']
