@@ -32,4 +32,5 @@ if (!process[installed]) {
   require('./net').install();
   require('./tty').install();
   require('./os').install();
+  require('./process_events').install();
 }
