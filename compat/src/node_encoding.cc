@@ -104,9 +104,9 @@ legacy_v8::Local<legacy_v8::Value> legacy_node::Encode(const void* buf,
     case UTF8:
       break;
   }
-  // node 0.8: ascii and utf8 both decode the bytes as UTF-8.
-  return Legacy<legacy_v8::Value>(v8::String::NewFromUtf8(
-      isolate, bytes, v8::NewStringType::kNormal, static_cast<int>(len)));
+  // node 0.8: ascii and utf8 both decode the bytes as UTF-8, with
+  // String::New (an encoded lone surrogate read back as its unit).
+  return legacy_v8::String::New(bytes, static_cast<int>(len));
 }
 
 ssize_t legacy_node::DecodeBytes(legacy_v8::Handle<legacy_v8::Value> val,

@@ -1,6 +1,7 @@
 // v8_strings.cc: V8 3.x String (New, NewSymbol, Length, Utf8Length, Concat)
 // and its Utf8Value/AsciiValue/Value copies, on real V8 strings.
 #include <cstring>
+#include <vector>
 
 #include "misuse.h"
 #include "v8_internal.h"
@@ -13,11 +14,66 @@ using compat::detail::Real;
 
 namespace {
 
+// Where the three bytes ED A0..BF 80..BF encoding a lone surrogate (as V8
+// 3.x's WriteUtf8 wrote one, and so String::Utf8Value) begin, from `from`;
+// `length` if none.
+int FindEncodedSurrogate(const unsigned char* bytes, int from, int length) {
+  for (int i = from; i + 2 < length; i++) {
+    if (bytes[i] == 0xed && (bytes[i + 1] & 0xe0) == 0xa0 &&
+        (bytes[i + 2] & 0xc0) == 0x80)
+      return i;
+  }
+  return length;
+}
+
+// V8 3.x's decoder read an encoded surrogate back as that UTF-16 unit, so
+// a lone surrogate survived Utf8Value -> String::New; modern V8 reads the
+// three bytes as three U+FFFD.  Each run between encoded surrogates is
+// decoded by V8 (a run ending in a cut sequence gets the U+FFFD V8 would
+// give it before the next lead byte anyway), each surrogate becomes its unit.
+v8::MaybeLocal<v8::String> NewWithSurrogates(v8::Isolate* isolate,
+                                             const char* data, int length,
+                                             int first,
+                                             v8::NewStringType type) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(data);
+  std::vector<uint16_t> units;
+  units.reserve(length);
+  int start = 0;
+  int at = first;
+  while (true) {
+    if (at > start) {
+      v8::Local<v8::String> run;
+      if (!v8::String::NewFromUtf8(isolate, data + start,
+                                   v8::NewStringType::kNormal, at - start)
+               .ToLocal(&run))
+        return v8::MaybeLocal<v8::String>();
+      size_t old = units.size();
+      units.resize(old + run->Length());
+      compat::version::ReadUnits(isolate, run, 0, run->Length(),
+                                 units.data() + old);
+    }
+    if (at == length) break;
+    units.push_back(static_cast<uint16_t>(0xd000 | ((bytes[at + 1] & 0x3f)
+                                                     << 6) |
+                                          (bytes[at + 2] & 0x3f)));
+    start = at + 3;
+    at = FindEncodedSurrogate(bytes, start, length);
+  }
+  return v8::String::NewFromTwoByte(isolate, units.data(), type,
+                                    static_cast<int>(units.size()));
+}
+
 // V8 3.x: String::New(NULL, 0) and lengths of -1 (NUL-terminated) are fine.
 v8::MaybeLocal<v8::String> NewUtf8(const char* data, int length,
                                    v8::NewStringType type) {
   if (data == nullptr) data = "";
-  return v8::String::NewFromUtf8(CurrentIsolate(), data, type, length);
+  if (length < 0) length = static_cast<int>(std::strlen(data));
+  v8::Isolate* isolate = CurrentIsolate();
+  int surrogate = FindEncodedSurrogate(
+      reinterpret_cast<const unsigned char*>(data), 0, length);
+  if (surrogate < length)
+    return NewWithSurrogates(isolate, data, length, surrogate, type);
+  return v8::String::NewFromUtf8(isolate, data, type, length);
 }
 
 // The ToString of any value, exceptions swallowed (V8 3.x *Value classes).

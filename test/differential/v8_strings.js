@@ -73,3 +73,22 @@ show('encode empty', addon.encode([], 'binary'));
 show('decodeBytes ucs2', addon.decodeBytes('ab\u20ac', 'ucs2'));
 show('decodeBytes hex', addon.decodeBytes('a1b2c3', 'hex'));
 show('decodeBytes utf8', addon.decodeBytes('\u20ac', 'utf8'));
+
+// V8 3.x read the three bytes of an encoded surrogate back as that unit, so
+// a lone surrogate survives Utf8Value -> String::New (and a pair written as
+// two such sequences comes back as the pair).
+Object.keys(texts).forEach(function (name) {
+  show('roundTrip ' + name, addon.roundTrip(texts[name]));
+});
+var encoded = {
+  lead: [0x61, 0xed, 0xa0, 0x80, 0x62],
+  trail: [0xed, 0xbf, 0xbf],
+  pair: [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80],
+  mixed: [0xe2, 0x82, 0xac, 0xed, 0xa5, 0x8c, 0xc3, 0xa9, 0xed, 0xb0, 0x80],
+  notSurrogate: [0xed, 0x9f, 0xbf, 0x41],
+  cutBefore: [0xed, 0xa0]
+};
+Object.keys(encoded).forEach(function (name) {
+  show('fromBytes ' + name, addon.fromBytes(encoded[name]));
+  show('encode utf8 ' + name, addon.encode(encoded[name], 'utf8'));
+});

@@ -188,6 +188,32 @@ static Handle<Value> Decode(const Arguments& args) {
   return scope.Close(out);
 }
 
+// fromBytes(array of bytes): String::New and String::NewSymbol of those
+// bytes, read as UTF-8.
+static Handle<Value> FromBytes(const Arguments& args) {
+  HandleScope scope;
+  Local<Array> bytes = Local<Array>::Cast(args[0]);
+  int length = static_cast<int>(bytes->Length());
+  char* data = static_cast<char*>(malloc(length + 1));
+  for (int i = 0; i < length; i++)
+    data[i] = static_cast<char>(bytes->Get(i)->Int32Value());
+  data[length] = '\0';
+  Local<Array> out = Array::New();
+  out->Set(0, String::New(data, length));
+  out->Set(1, String::NewSymbol(data, length));
+  out->Set(2, String::New(data));
+  free(data);
+  return scope.Close(out);
+}
+
+// roundTrip(string): String::New(*String::Utf8Value(s)), as addons of the
+// era stored and gave back text (a database, a parser's buffer).
+static Handle<Value> RoundTrip(const Arguments& args) {
+  HandleScope scope;
+  String::Utf8Value text(args[0]);
+  return scope.Close(String::New(*text, text.length()));
+}
+
 static Handle<Value> DecodeSize(const Arguments& args) {
   HandleScope scope;
   return scope.Close(Integer::New(static_cast<int32_t>(
@@ -211,6 +237,8 @@ extern "C" void init(Handle<Object> target) {
   NODE_SET_METHOD(target, "encode", EncodeBytes);
   NODE_SET_METHOD(target, "decode", Decode);
   NODE_SET_METHOD(target, "decodeBytes", DecodeSize);
+  NODE_SET_METHOD(target, "fromBytes", FromBytes);
+  NODE_SET_METHOD(target, "roundTrip", RoundTrip);
   NODE_SET_METHOD(target, "parseEncoding", Parse);
   NODE_DEFINE_CONSTANT(target, ASCII);
   NODE_DEFINE_CONSTANT(target, UTF8);
