@@ -4,13 +4,16 @@
 // node.h it brings in <ev.h>, <eio.h>, <v8.h>, <assert.h> and
 // node_object_wrap.h, and like node 0.6's and 0.8's <uv.h> (the 2012 libuv
 // API beside today's): code written for node 0.6/0.8 used uv_* without
-// including uv.h.
+// including uv.h.  node 0.8's node.h also brought in <string.h> (through
+// its ev-emul.h), and addons called memcpy, memset and strlen without
+// including it; so does this one.
 #ifndef COMPAT_NODE_H_
 #define COMPAT_NODE_H_
 
 #include <assert.h>
 #include <eio.h>
 #include <ev.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <uv.h>

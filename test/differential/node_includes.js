@@ -10,3 +10,4 @@ var version = addon.version();
 show('a node 0.x version', version[0] === 0 && version[1] >= 4);
 show('buffer', addon.bufferBytes().toString());
 show('a local named errno', addon.localErrno(41));
+show('memcpy without string.h', addon.stringFunctions());

@@ -43,9 +43,20 @@ static Handle<Value> LocalErrno(const Arguments& args) {
   return scope.Close(Integer::NewFromUnsigned(errno + 1));
 }
 
+// memcpy, memset and strlen without <string.h>: node 0.8's node.h brought
+// it in, and addons relied on that.
+static Handle<Value> StringFunctions(const Arguments& args) {
+  HandleScope scope;
+  char text[16];
+  memset(text, 0, sizeof text);
+  memcpy(text, "copied", 6);
+  return scope.Close(Integer::New(static_cast<int32_t>(strlen(text))));
+}
+
 extern "C" void init(Handle<Object> target) {
   HandleScope scope;
   NODE_SET_METHOD(target, "version", Version);
   NODE_SET_METHOD(target, "bufferBytes", BufferBytes);
   NODE_SET_METHOD(target, "localErrno", LocalErrno);
+  NODE_SET_METHOD(target, "stringFunctions", StringFunctions);
 }
