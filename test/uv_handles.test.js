@@ -65,6 +65,28 @@ t.test('node 0.6: uv_ref(loop) alone keeps Node alive until uv_unref(loop)',
     t.equal(run.stderr, '', 'nothing reported');
   });
 
+t.test('node 0.6: uv_ref(loop) on a pool thread, undone row by row on the ' +
+  'loop thread, delivers every row and lets Node end', async (t) => {
+  const run = runNode(fixture('refs06'), ['pool-refs']);
+  t.equal(run.code, 0, run.stderr);
+  const out = lastJson(run.stdout);
+  t.equal(out.started, 0);
+  t.equal(out.rows, 2000, 'every row reached the loop thread');
+  t.same(out.events, ['pool work done']);
+  t.equal(run.stderr, '', 'nothing reported');
+});
+
+t.test('node 0.6: uv_ref(loop) on a pool thread keeps Node alive after the ' +
+  'work until uv_unref(loop) on the loop thread', async (t) => {
+  const run = runNode(fixture('refs06'), ['pool-ref-holds']);
+  t.equal(run.code, 0, run.stderr);
+  const out = lastJson(run.stdout);
+  t.same(out.events, ['held timer'],
+    'the timer that does not count fired: the count held Node');
+  t.ok(out.ms >= 140, 'alive until the unref at 150 ms');
+  t.equal(run.stderr, '', 'nothing reported');
+});
+
 t.test('uv_run(loop) on Node\'s loop is reported and returns at once; on ' +
   'a loop of the addon\'s own it runs it', async (t) => {
   const run = runNode(fixture('run'));

@@ -121,6 +121,7 @@ void Attach(uv_loop_t* loop, ev::Host* host, struct ev_loop* ev_loop) {
   embedding.loop = loop;
   embedding.host = host;
   embedding.ev_loop = ev_loop;
+  AttachCounts(loop);
 }
 
 void Detach() {

@@ -63,6 +63,9 @@ void ForgetWork();
 // Re-applies node 0.6's loop-wide count after a handle of `loop` was started
 // or stopped through the 2012 API.  Loop thread.
 void Rebalance(uv_loop_t* loop);
+// Node's loop and its thread, where a count moved on another thread is
+// applied (main thread, at Attach).
+void AttachCounts(uv_loop_t* loop);
 // Forgets the count of every loop (teardown).
 void ForgetCounts();
 

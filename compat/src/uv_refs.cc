@@ -25,7 +25,23 @@ struct Count {
   long unrefd = 0;     // handles the last rebalance left unref'd
 };
 
-// Loop threads; each loop is used by one thread.
+// Node's loop is run by the main thread, but libuv 0.6's uv_ref(loop) was
+// libev's plain ev_ref, and addons called it from pool threads (before
+// handing a row to an async watcher).  Off that thread a call only moves
+// the count; `wake` brings the rebalance, which touches handles, to the
+// loop's thread.  Guarded by CountsLock().
+struct NodeLoop {
+  uv_loop_t* loop = nullptr;
+  uv_thread_t thread;
+  uv_async_t* wake = nullptr;
+};
+
+NodeLoop* Node() {
+  static NodeLoop* node = new NodeLoop;
+  return node;
+}
+
+// Each loop other than Node's is used by one thread.
 std::mutex* CountsLock() {
   static std::mutex* lock = new std::mutex;
   return lock;
@@ -44,8 +60,22 @@ void Move(uv_loop_t* loop, long by, const char* api) {
   {
     std::lock_guard<std::mutex> hold(*CountsLock());
     (*Counts())[loop].refs += by;
+    NodeLoop* node = Node();
+    if (loop == node->loop && node->wake != nullptr) {
+      uv_thread_t self = uv_thread_self();
+      if (!uv_thread_equal(&self, &node->thread)) {
+        uv_async_send(node->wake);
+        return;
+      }
+    }
   }
   Rebalance(loop);
+}
+
+void OnWake(uv_async_t* wake) { Rebalance(wake->loop); }
+
+void FreeWake(uv_handle_t* wake) {
+  delete reinterpret_cast<uv_async_t*>(wake);
 }
 
 }  // namespace
@@ -101,9 +131,32 @@ void Rebalance(uv_loop_t* loop) {
   }
 }
 
-void ForgetCounts() {
+void AttachCounts(uv_loop_t* loop) {
+  auto* wake = new uv_async_t;
+  if (uv_async_init(loop, wake, OnWake) != 0) {
+    delete wake;
+    return;
+  }
+  // It never keeps the loop alive itself.
+  uv_unref(reinterpret_cast<uv_handle_t*>(wake));
   std::lock_guard<std::mutex> hold(*CountsLock());
-  Counts()->clear();
+  NodeLoop* node = Node();
+  node->loop = loop;
+  node->thread = uv_thread_self();
+  node->wake = wake;
+}
+
+void ForgetCounts() {
+  uv_async_t* wake;
+  {
+    std::lock_guard<std::mutex> hold(*CountsLock());
+    Counts()->clear();
+    NodeLoop* node = Node();
+    wake = node->wake;
+    *node = NodeLoop();
+  }
+  if (wake != nullptr)
+    uv_close(reinterpret_cast<uv_handle_t*>(wake), FreeWake);
 }
 
 }  // namespace uv

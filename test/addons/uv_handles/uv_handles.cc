@@ -205,6 +205,82 @@ Handle<Value> LoopUnref(const Arguments& args) {
   return Undefined();
 }
 
+// uv_ref(loop) on a pool thread, as 0.6 addons called it before handing a
+// row to their async watcher (libuv 0.6's uv_ref was a plain increment);
+// each row delivered on the loop thread is uv_unref(loop)'d.
+const int kPoolRows = 2000;
+uv_work_t pool_work;
+uv_async_t pool_async;
+pthread_mutex_t pool_mutex = PTHREAD_MUTEX_INITIALIZER;
+int pool_queued = 0;
+int pool_delivered = 0;
+bool pool_finished = false;
+
+void OnPoolAsync(uv_async_t* handle, int status) {
+  pthread_mutex_lock(&pool_mutex);
+  int ready = pool_queued;
+  pool_queued = 0;
+  bool finished = pool_finished;
+  pthread_mutex_unlock(&pool_mutex);
+  for (int i = 0; i < ready; i++) {
+    uv_unref(uv_default_loop());
+    pool_delivered++;
+  }
+  if (finished && pool_delivered == kPoolRows) {
+    Emit("pool rows", pool_delivered);
+    // The watcher was made not to count; count it again to close it.
+    uv_ref(uv_default_loop());
+    uv_close(reinterpret_cast<uv_handle_t*>(handle), NULL);
+  }
+}
+
+void PoolWork(uv_work_t* req) {
+  for (int i = 0; i < kPoolRows; i++) {
+    uv_ref(uv_default_loop());
+    pthread_mutex_lock(&pool_mutex);
+    pool_queued++;
+    if (i == kPoolRows - 1) pool_finished = true;
+    pthread_mutex_unlock(&pool_mutex);
+    uv_async_send(&pool_async);
+  }
+}
+
+void AfterPoolWork(uv_work_t* req) { Emit("pool work done", 0); }
+
+Handle<Value> PoolRefs(const Arguments& args) {
+  HandleScope scope;
+  uv_async_init(uv_default_loop(), &pool_async, OnPoolAsync);
+  uv_unref(uv_default_loop());
+  int r = uv_queue_work(uv_default_loop(), &pool_work, PoolWork,
+                        AfterPoolWork);
+  return scope.Close(Integer::New(r));
+}
+
+// uv_ref(loop) on a pool thread keeps Node alive after the work is done,
+// until the loop thread's uv_unref(loop), here from a timer that does not
+// count itself.
+uv_work_t held_work;
+uv_timer_t held_timer;
+
+void OnHeldTimer(uv_timer_t* handle, int status) {
+  Emit("held timer", status);
+  uv_unref(uv_default_loop());
+}
+
+void HeldWork(uv_work_t* req) { uv_ref(uv_default_loop()); }
+
+void AfterHeldWork(uv_work_t* req) {
+  uv_timer_init(uv_default_loop(), &held_timer);
+  uv_timer_start(&held_timer, OnHeldTimer, 150, 0);
+  uv_unref(reinterpret_cast<uv_handle_t*>(&held_timer));
+}
+
+Handle<Value> PoolRefHolds(const Arguments& args) {
+  HandleScope scope;
+  return scope.Close(Integer::New(uv_queue_work(
+      uv_default_loop(), &held_work, HeldWork, AfterHeldWork)));
+}
+
 // uv_run on Node's loop is reported and returns at once.
 Handle<Value> RunDefault(const Arguments& args) {
   HandleScope scope;
@@ -245,6 +321,8 @@ extern "C" void init(Handle<Object> target) {
   NODE_SET_METHOD(target, "loopRef", LoopRef);
   NODE_SET_METHOD(target, "loopUnref", LoopUnref);
   NODE_SET_METHOD(target, "runDefault", RunDefault);
+  NODE_SET_METHOD(target, "poolRefs", PoolRefs);
+  NODE_SET_METHOD(target, "poolRefHolds", PoolRefHolds);
   NODE_SET_METHOD(target, "runOwnLoop", RunOwnLoop);
 #endif
 }
