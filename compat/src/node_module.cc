@@ -90,6 +90,7 @@ extern "C" NODE_MODULE_EXPORT void NODE_MODULE_INITIALIZER(
     compat::AttachEventLoop(isolate);
     compat::detail::InitAtExit(isolate);
     compat::detail::InitEventEmitter(isolate, context, module);
+    compat::detail::InstallGcHook(isolate, context);
   } else {
     // node 0.x's dlopen ran the entry point again too; what old code keeps
     // in statics (the module object, persistent handles) now refers to the

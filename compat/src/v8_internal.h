@@ -95,6 +95,9 @@ bool OnMainThread();
 // have handed to someone else.  Zero almost always: the check is one load.
 extern std::size_t dead_cell_count;
 bool IsDeadCell(const void* slot);
+// Makes the global gc() of --expose-gc, if there is one, run the old weak
+// callbacks of what it collected before it returns (v8_persistent.cc).
+void InstallGcHook(v8::Isolate* isolate, v8::Local<v8::Context> context);
 
 // Whether slot lies in the free part of the current handle block, i.e. it
 // belonged to a HandleScope that has closed (old code using a Local after

@@ -29,6 +29,24 @@ show('stats before', addon.stats());
 show('watch', addon.watch({}));
 show('keep', addon.keep({ name: 'kept object' }));
 
+// gc() runs the old weak callbacks of what it collected before it
+// returns, as V8 3.x did: the destructors have run, and the native cache
+// hands out a new wrapper, never the collected one.
+(function () {
+  var shared = addon.shared();
+  shared.tag = 'first';
+  show('shared is cached', addon.shared() === shared);
+})();
+gc();
+gc();
+show('stats right after gc', addon.stats());
+show('weak stats right after gc', addon.weakStats());
+(function () {
+  var fresh = addon.shared();
+  show('shared after gc', [fresh.tag === undefined ? 'a new wrapper' :
+    fresh.tag, addon.sharedStats()]);
+})();
+
 common.collect(function () {
   show('stats after collect', addon.stats());
   show('weak stats', addon.weakStats());

@@ -136,9 +136,67 @@ static Handle<Value> WeakStats(const Arguments& args) {
   return scope.Close(out);
 }
 
+// A native cache of wrappers, as parsers' node objects kept theirs: the
+// constructor records the wrapper, the destructor forgets it, and the
+// factory hands out the recorded wrapper's handle_ while there is one.
+class Shared : public ObjectWrap {
+ public:
+  static Persistent<FunctionTemplate> constructor;
+  static Shared* instance;
+  static int made;
+  static int freed;
+
+  static void Init(Handle<Object> target) {
+    HandleScope scope;
+    Local<FunctionTemplate> t = FunctionTemplate::New(New);
+    constructor = Persistent<FunctionTemplate>::New(t);
+    t->InstanceTemplate()->SetInternalFieldCount(1);
+    t->SetClassName(String::NewSymbol("Shared"));
+  }
+
+  static Handle<Value> Get(const Arguments& args) {
+    HandleScope scope;
+    if (instance != NULL) return scope.Close(instance->handle_);
+    return scope.Close(constructor->GetFunction()->NewInstance());
+  }
+
+  static Handle<Value> Stats(const Arguments& args) {
+    HandleScope scope;
+    Local<Array> out = Array::New(2);
+    out->Set(0, Integer::New(made));
+    out->Set(1, Integer::New(freed));
+    return scope.Close(out);
+  }
+
+  Shared() {
+    made++;
+    instance = this;
+  }
+  ~Shared() {
+    freed++;
+    instance = NULL;
+  }
+
+ private:
+  static Handle<Value> New(const Arguments& args) {
+    HandleScope scope;
+    Shared* shared = new Shared();
+    shared->Wrap(args.This());
+    return args.This();
+  }
+};
+
+Persistent<FunctionTemplate> Shared::constructor;
+Shared* Shared::instance = NULL;
+int Shared::made = 0;
+int Shared::freed = 0;
+
 extern "C" void init(Handle<Object> target) {
   HandleScope scope;
   Counter::Init(target);
+  Shared::Init(target);
+  NODE_SET_METHOD(target, "shared", Shared::Get);
+  NODE_SET_METHOD(target, "sharedStats", Shared::Stats);
   NODE_SET_METHOD(target, "stats", Stats);
   NODE_SET_METHOD(target, "watch", Watch);
   NODE_SET_METHOD(target, "keep", Keep);
