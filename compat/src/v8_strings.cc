@@ -1,6 +1,7 @@
 // v8_strings.cc: V8 3.x String (New, NewSymbol, Length, Utf8Length, Concat)
 // and its Utf8Value/AsciiValue/Value copies, on real V8 strings.
 #include <cstring>
+#include <deque>
 #include <vector>
 
 #include "misuse.h"
@@ -149,7 +150,64 @@ legacy_v8::String::Utf8Value::Utf8Value(Handle<legacy_v8::Value> obj)
   str_[length_] = '\0';
 }
 
-legacy_v8::String::Utf8Value::~Utf8Value() { delete[] str_; }
+namespace {
+
+// The era's most common bug, `char* s = *String::Utf8Value(v);`, keeps a
+// pointer into a temporary that is destroyed at the end of the statement.
+// V8 3.x freed the buffer at once too, but the allocators of 2011 left its
+// bytes in place until the next allocation of that size; glibc's tcache
+// now writes its list links over the first 16 bytes the moment the buffer
+// is freed.  So a released buffer is kept until kKept more have been
+// released on its thread (or the kept bytes pass kKeptBytes), which makes
+// the dangling pointer read the text it read in 2011.
+constexpr std::size_t kKept = 16;
+constexpr std::size_t kKeptBytes = 1 << 20;
+
+class Graveyard {
+ public:
+  ~Graveyard() {
+    while (!kept_.empty()) FreeOldest();
+  }
+  template <class T>
+  void Release(T* buffer, std::size_t count) {
+    if (buffer == nullptr) return;
+    std::size_t bytes = count * sizeof(T);
+    if (bytes > kKeptBytes) {
+      delete[] buffer;
+      return;
+    }
+    kept_.push_back(Entry{buffer, bytes, &Delete<T>});
+    bytes_ += bytes;
+    while (kept_.size() > kKept || bytes_ > kKeptBytes) FreeOldest();
+  }
+
+ private:
+  struct Entry {
+    void* buffer;
+    std::size_t bytes;
+    void (*free)(void*);
+  };
+  template <class T>
+  static void Delete(void* buffer) {
+    delete[] static_cast<T*>(buffer);
+  }
+  void FreeOldest() {
+    Entry oldest = kept_.front();
+    kept_.pop_front();
+    bytes_ -= oldest.bytes;
+    oldest.free(oldest.buffer);
+  }
+  std::deque<Entry> kept_;
+  std::size_t bytes_ = 0;
+};
+
+thread_local Graveyard graveyard;
+
+}  // namespace
+
+legacy_v8::String::Utf8Value::~Utf8Value() {
+  graveyard.Release(str_, static_cast<std::size_t>(length_) + 1);
+}
 
 legacy_v8::String::AsciiValue::AsciiValue(Handle<legacy_v8::Value> obj)
     : str_(nullptr), length_(0) {
@@ -168,7 +226,9 @@ legacy_v8::String::AsciiValue::AsciiValue(Handle<legacy_v8::Value> obj)
   str_[length_] = '\0';
 }
 
-legacy_v8::String::AsciiValue::~AsciiValue() { delete[] str_; }
+legacy_v8::String::AsciiValue::~AsciiValue() {
+  graveyard.Release(str_, static_cast<std::size_t>(length_) + 1);
+}
 
 legacy_v8::String::Value::Value(Handle<legacy_v8::Value> obj)
     : str_(nullptr), length_(0) {
@@ -182,7 +242,9 @@ legacy_v8::String::Value::Value(Handle<legacy_v8::Value> obj)
   std::memcpy(str_, *units, (length_ + 1) * sizeof(uint16_t));
 }
 
-legacy_v8::String::Value::~Value() { delete[] str_; }
+legacy_v8::String::Value::~Value() {
+  graveyard.Release(str_, static_cast<std::size_t>(length_) + 1);
+}
 
 namespace {
 

@@ -214,6 +214,20 @@ static Handle<Value> RoundTrip(const Arguments& args) {
   return scope.Close(String::New(*text, text.length()));
 }
 
+// dangling(string): the era's bug, a pointer into a *Value temporary kept
+// past its statement, read back after other temporaries came and went.
+static Handle<Value> Dangling(const Arguments& args) {
+  HandleScope scope;
+  char* ascii = *String::AsciiValue(args[0]);
+  char* utf8 = *String::Utf8Value(args[0]);
+  char* more = *String::Utf8Value(args[1]);
+  Local<Array> out = Array::New(3);
+  out->Set(0, String::New(ascii));
+  out->Set(1, String::New(utf8));
+  out->Set(2, String::New(more));
+  return scope.Close(out);
+}
+
 static Handle<Value> DecodeSize(const Arguments& args) {
   HandleScope scope;
   return scope.Close(Integer::New(static_cast<int32_t>(
@@ -239,6 +253,7 @@ extern "C" void init(Handle<Object> target) {
   NODE_SET_METHOD(target, "decodeBytes", DecodeSize);
   NODE_SET_METHOD(target, "fromBytes", FromBytes);
   NODE_SET_METHOD(target, "roundTrip", RoundTrip);
+  NODE_SET_METHOD(target, "dangling", Dangling);
   NODE_SET_METHOD(target, "parseEncoding", Parse);
   NODE_DEFINE_CONSTANT(target, ASCII);
   NODE_DEFINE_CONSTANT(target, UTF8);
