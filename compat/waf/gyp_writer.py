@@ -225,7 +225,28 @@ def _target(tg, kind, names, state, base, srcdir):
                        '<@(_outputs)'],
             'process_outputs_as_sources': 1,
         } for i, p in enumerate(c)]
+    if not optimise():
+        # node-waf compiled a wscript's sources with -g and the wscript's
+        # own flags, no optimisation and no warnings; node-gyp adds -O3 (in
+        # its Release configuration) and -Wall -Wextra.  Old code with
+        # undefined behaviour that -O0 forgave (a non-void function falling
+        # off its end after ThrowException) breaks at -O3, and its warnings
+        # are not the user's to read.  A -O of the wscript's stays.
+        target['cflags!'] = _NODE_GYP_WARNINGS
+        target['configurations'] = {'Release': {'cflags!': ['-O3']}}
     return dict((k, v) for k, v in target.items() if v != [] and v != {})
+
+
+# What node-gyp's addon.gypi adds to every target and node-waf did not.
+_NODE_GYP_WARNINGS = ['-Wall', '-Wextra', '-Wno-unused-parameter']
+
+
+def optimise(environ=None):
+    """NODE_WAF_COMPAT_OPTIMIZE=1: the wscript's sources get node-gyp's
+    optimisation and warnings (-O3 -Wall -Wextra) instead of node-waf's."""
+    value = (os.environ if environ is None else environ).get(
+        'NODE_WAF_COMPAT_OPTIMIZE', '')
+    return value not in ('', '0')
 
 
 def targets(bld, state, base, layout):
