@@ -39,6 +39,9 @@ async (t) => {
   t.match(line, / -g\b/);
   t.notMatch(line, / -O[1-3s]\b/, 'no optimisation');
   t.notMatch(line, / -W(all|extra)\b/, 'no warning flags');
+  t.notMatch(line, /-DBUILDING_NODE_EXTENSION/, 'node-waf did not define it');
+  t.notMatch(run.stderr, /"BUILDING_NODE_EXTENSION" redefined/,
+    'the source defines it itself without a warning');
   t.same(h.runScript(dir, PROBE).value,
     { optimised: false, one: 2, threw: 'need one argument' });
   const gyp = fs.readFileSync(path.join(dir, 'build', 'node-gyp',

@@ -225,6 +225,9 @@ def _target(tg, kind, names, state, base, srcdir):
                        '<@(_outputs)'],
             'process_outputs_as_sources': 1,
         } for i, p in enumerate(c)]
+    # node-waf defined no BUILDING_NODE_EXTENSION (node-gyp's addon.gypi
+    # does): sources that #define it themselves would be told "redefined".
+    target['defines!'] = ['BUILDING_NODE_EXTENSION']
     if not optimise():
         # node-waf compiled a wscript's sources with -g and the wscript's
         # own flags, no optimisation and no warnings; node-gyp adds -O3 (in

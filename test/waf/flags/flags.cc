@@ -1,5 +1,7 @@
 // flags.cc: reports whether it was optimised, and has the slip old code
 // often had (harmless at node-waf's -O0).
+// Node 0.6-era sources defined it themselves, for Windows.
+#define BUILDING_NODE_EXTENSION
 #include <v8.h>
 #include <node.h>
 using namespace v8;
