@@ -11,7 +11,11 @@ const { runNode, lastJson, root } = require('./helpers/child');
 const { oracle } = require('./helpers/differential');
 
 const RUNNER = 'test/fixtures/js_process/runner_2011.js';
-const preload = { args: ['-r', 'node-waf-compat/legacy'] };
+// NODE_OPTIONS of our own: the preload suite (npm run test:legacy-preload)
+// puts the preload there, and the runs without it must not have it.
+const alone = { NODE_OPTIONS: '--stack-trace-limit=10' };
+const preload = { args: ['-r', 'node-waf-compat/legacy'], env: alone };
+const bare = { env: alone };
 
 function scratch(t) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'js-process-'));
@@ -28,7 +32,7 @@ t.test("a runner's own 'beforeExit' runs each listener once", async (t) => {
 });
 
 t.test('without the preload Node runs the listener twice', async (t) => {
-  const run = runNode(RUNNER, [scratch(t)]);
+  const run = runNode(RUNNER, [scratch(t)], bare);
   t.equal(run.code, 0, run.stderr);
   t.same(lastJson(run.stdout), { calls: 2, failures: 1, left: 0 },
     'the second call finds the file gone');
@@ -47,7 +51,7 @@ t.test("modern code sees Node's own 'beforeExit' emissions unchanged",
   async (t) => {
     const file = 'test/fixtures/js_process/modern.js';
     const withPreload = runNode(file, [], preload);
-    const plain = runNode(file, []);
+    const plain = runNode(file, [], bare);
     t.equal(withPreload.code, 0, withPreload.stderr);
     t.same(lastJson(plain.stdout), { seen: [7, 0, 0], once: 1 });
     t.same(lastJson(withPreload.stdout), lastJson(plain.stdout));
