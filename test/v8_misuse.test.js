@@ -98,6 +98,31 @@ t.test('the same weak callbacks under GC stress', async (t) => {
     { args: ['--expose-gc', ...GC_STRESS] }));
 });
 
+t.test('a native wrapper cache asked for a wrapper collected by a ' +
+  'collection whose callbacks have not run yet throws, never hands it out',
+async (t) => {
+  const run = runNode(fixture('stale_wrapper'), [],
+    { args: ['--expose-gc'] });
+  t.equal(run.code, 0, run.stderr);
+  t.same(lastJson(run.stdout), {
+    threw: 'TypeError: v8::HandleScope::Close: the object was garbage ' +
+      'collected (this handle was made weak and its weak callback is ' +
+      'running or about to run); modern V8 frees the object before the ' +
+      'callback runs',
+    statsBefore: [1, 0],  // the destructor had not run yet
+    fresh: true,  // once it has, the cache makes a new wrapper
+    statsAfter: [2, 1],
+  });
+  const raw = runNode(fixture('stale_wrapper'), ['raw'],
+    { args: ['--expose-gc'] });
+  t.equal(raw.code, 0, raw.stderr);
+  t.match(lastJson(raw.stdout), {
+    threw: 'TypeError: the return value of a native function: the object ' +
+      'was garbage collected',
+    statsBefore: [1, 0], fresh: true, statsAfter: [2, 1],
+  }, 'returned without scope.Close: the same, from the trampoline');
+});
+
 function weakResults(t, run) {
   t.equal(run.code, 0, run.stderr);
   t.same(lastJson(run.stdout), {
@@ -108,6 +133,7 @@ function weakResults(t, run) {
     later: [500, 500, 500],
   });
   t.match(run.stderr, 'v8::Value::ToObject: the object was garbage ' +
-    'collected (this handle was made weak and its weak callback is running)');
+    'collected (this handle was made weak and its weak callback is running ' +
+    'or about to run)');
   t.match(run.stderr, 'it tried to keep the object alive');
 }

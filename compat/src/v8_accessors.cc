@@ -20,6 +20,7 @@ using compat::detail::FacadeAccess;
 using compat::detail::Legacy;
 using compat::detail::Real;
 using compat::detail::RecordOf;
+using compat::detail::Returnable;
 
 namespace {
 
@@ -83,7 +84,8 @@ void GetterOnProperty(v8::Local<v8::Name> property,
     return;
   legacy_v8::Handle<legacy_v8::Value> result =
       record->getter(PropertyName(property), MakeInfo(info, record));
-  if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
+  if (!result.IsEmpty() && Returnable(*result, "the value of a getter"))
+    info.GetReturnValue().Set(Real(*result));
 }
 
 void SetterOnProperty(v8::Local<v8::Name> property, v8::Local<v8::Value> value,
@@ -110,7 +112,8 @@ void GetterFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
       record->getter(PropertyName(property),
                      FacadeAccess::MakeAccessorInfo(
                          &info, record, compat::detail::kInfoFunction));
-  if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
+  if (!result.IsEmpty() && Returnable(*result, "the value of a getter"))
+    info.GetReturnValue().Set(Real(*result));
 }
 
 void SetterFunction(const v8::FunctionCallbackInfo<v8::Value>& info) {
@@ -205,6 +208,8 @@ InterceptResult InterceptGet(typename Kind::Key key,
   legacy_v8::Handle<legacy_v8::Value> result = Kind::Getter(record)(
       KeyOf<typename Kind::Key>::Get(key), MakeInfo(info, record));
   if (result.IsEmpty()) return Intercepted(false);
+  if (!Returnable(*result, "the value of an interceptor"))
+    return Intercepted(true);
   info.GetReturnValue().Set(Real(*result));
   return Intercepted(true);
 }

@@ -161,8 +161,8 @@ bool ReportBadHandle(const void* slot, const char* api) {
     // V8 3.x: the object was still there during the weak callback.
     ThrowMisuse(
         "%s: the object was garbage collected (this handle was made "
-        "weak and its weak callback is running); modern V8 frees "
-        "the object before the callback runs",
+        "weak and its weak callback is running or about to run); modern "
+        "V8 frees the object before the callback runs",
         api);
     return true;
   }
@@ -222,10 +222,17 @@ void* legacy_v8::HandleScope::CloseWith(void* slot) {
   // the enclosing scope; handles made after Close land there too.  Nothing
   // between the read and the new handle can move the object (no
   // allocation on the JS heap).
-  void* value = slot != nullptr ? *static_cast<void**>(slot) : nullptr;
+  // A collected weak object's cell (its old callback running or pending: a
+  // wrapper cache handing out handle_ after a collection) holds nothing to
+  // read: reported and thrown, and the scope closes on an empty handle.
+  bool dead = slot != nullptr && compat::detail::dead_cell_count != 0 &&
+              compat::detail::IsDeadCell(slot);
+  if (dead) compat::detail::ReportBadHandle(slot, "v8::HandleScope::Close");
+  void* value =
+      slot != nullptr && !dead ? *static_cast<void**>(slot) : nullptr;
   FacadeAccess::Storage<v8::HandleScope>(this)->~HandleScope();
   closed_ = true;
-  if (slot == nullptr) return nullptr;
+  if (slot == nullptr || dead) return nullptr;
   return Slot(v8::Local<v8::Value>::New(isolate, Real(&value)));
 }
 

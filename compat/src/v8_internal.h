@@ -154,6 +154,17 @@ inline bool EmptySelf(const void* self, const char* api) {
   return ReportBadHandle(self, api);
 }
 
+// A handle an old callback returns to JavaScript: the cell of a collected
+// weak object (its old callback running or still pending, e.g. a wrapper
+// a native cache hands out after a collection V8 started itself) is
+// reported and thrown instead of read.  False then.
+inline bool Returnable(const void* slot, const char* api) {
+  if (__builtin_expect(dead_cell_count == 0, 1) || !IsDeadCell(slot))
+    return true;
+  ReportBadHandle(slot, api);
+  return false;
+}
+
 // The same check for a handle old code passes as an argument: true (and
 // nothing reported) when it can be read.
 inline bool UsableHandle(const void* slot, const char* api) {

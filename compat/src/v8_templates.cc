@@ -12,6 +12,7 @@ using compat::detail::CurrentIsolate;
 using compat::detail::FacadeAccess;
 using compat::detail::Legacy;
 using compat::detail::Real;
+using compat::detail::Returnable;
 
 namespace compat {
 namespace detail {
@@ -25,7 +26,9 @@ void RunLegacyCallback(const v8::FunctionCallbackInfo<v8::Value>& info) {
   // HandleScope (forgetting scope.Close) worked by luck in V8 3.x and works
   // here for the same reason: release builds do not zap closed handle
   // slots, and nothing allocates a handle between the return and this read.
-  if (!result.IsEmpty()) info.GetReturnValue().Set(Real(*result));
+  if (!result.IsEmpty() &&
+      Returnable(*result, "the return value of a native function"))
+    info.GetReturnValue().Set(Real(*result));
 }
 
 std::unordered_set<CallbackRecord*>* LiveRecords() {

@@ -160,6 +160,12 @@ class Shared : public ObjectWrap {
     return scope.Close(constructor->GetFunction()->NewInstance());
   }
 
+  // The same, returning the Persistent itself (no scope.Close).
+  static Handle<Value> GetRaw(const Arguments& args) {
+    if (instance != NULL) return instance->handle_;
+    return constructor->GetFunction()->NewInstance();
+  }
+
   static Handle<Value> Stats(const Arguments& args) {
     HandleScope scope;
     Local<Array> out = Array::New(2);
@@ -196,6 +202,7 @@ extern "C" void init(Handle<Object> target) {
   Counter::Init(target);
   Shared::Init(target);
   NODE_SET_METHOD(target, "shared", Shared::Get);
+  NODE_SET_METHOD(target, "sharedRaw", Shared::GetRaw);
   NODE_SET_METHOD(target, "sharedStats", Shared::Stats);
   NODE_SET_METHOD(target, "stats", Stats);
   NODE_SET_METHOD(target, "watch", Watch);
