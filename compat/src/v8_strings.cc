@@ -18,11 +18,16 @@ namespace {
 // Where the three bytes ED A0..BF 80..BF encoding a lone surrogate (as V8
 // 3.x's WriteUtf8 wrote one, and so String::Utf8Value) begin, from `from`;
 // `length` if none.
+// (memchr: this runs on every String::New of old code, and ED is rare.)
 int FindEncodedSurrogate(const unsigned char* bytes, int from, int length) {
-  for (int i = from; i + 2 < length; i++) {
-    if (bytes[i] == 0xed && (bytes[i + 1] & 0xe0) == 0xa0 &&
-        (bytes[i + 2] & 0xc0) == 0x80)
-      return i;
+  const unsigned char* end = bytes + length;
+  const unsigned char* at = bytes + from;
+  while (end - at > 2) {
+    at = static_cast<const unsigned char*>(std::memchr(at, 0xed, end - at - 2));
+    if (at == nullptr) break;
+    if ((at[1] & 0xe0) == 0xa0 && (at[2] & 0xc0) == 0x80)
+      return static_cast<int>(at - bytes);
+    at++;
   }
   return length;
 }
