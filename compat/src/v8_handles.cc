@@ -225,9 +225,8 @@ void* legacy_v8::HandleScope::CloseWith(void* slot) {
   // A collected weak object's cell (its old callback running or pending: a
   // wrapper cache handing out handle_ after a collection) holds nothing to
   // read: reported and thrown, and the scope closes on an empty handle.
-  bool dead = slot != nullptr && compat::detail::dead_cell_count != 0 &&
-              compat::detail::IsDeadCell(slot);
-  if (dead) compat::detail::ReportBadHandle(slot, "v8::HandleScope::Close");
+  bool dead = slot != nullptr &&
+              !compat::detail::Returnable(slot, "v8::HandleScope::Close");
   void* value =
       slot != nullptr && !dead ? *static_cast<void**>(slot) : nullptr;
   FacadeAccess::Storage<v8::HandleScope>(this)->~HandleScope();

@@ -26,6 +26,7 @@
 //    holds it back.  Member calls are not checked against tombstones (that
 //    would cost a lookup on every call for as long as one exists); old
 //    code reading a disposed handle was already broken on V8 3.x.
+#include <deque>
 #include <unordered_set>
 #include <vector>
 
@@ -154,13 +155,13 @@ void RunCollected(WeakRecord* record) {
 }
 
 // Collected objects whose old callback has not run yet, oldest first.
-std::vector<WeakRecord*>* pending = nullptr;
+std::deque<WeakRecord*>* pending = nullptr;
 bool drain_queued = false;
 
 void RunPending() {
   while (pending != nullptr && !pending->empty()) {
     WeakRecord* record = pending->front();
-    pending->erase(pending->begin());
+    pending->pop_front();
     RunCollected(record);
   }
 }
@@ -177,7 +178,7 @@ void SecondPass(const v8::WeakCallbackInfo<WeakRecord>& info) {
   // so they run at the next microtask checkpoint, which Node reaches at the
   // end of the callback (or task) that triggered the collection, or as
   // soon as gc() returns (InstallGcHook).
-  if (pending == nullptr) pending = new std::vector<WeakRecord*>;
+  if (pending == nullptr) pending = new std::deque<WeakRecord*>;
   pending->push_back(info.GetParameter());
   if (!drain_queued) {
     drain_queued = true;
