@@ -86,6 +86,9 @@ t.test('the era test frameworks are counted from their summaries',
       { passed: 5, total: 7 });
     t.same(count('mocha', '  5 passing (12ms)\n  2 failing\n', false),
       { passed: 5, total: 7 });
+    t.same(count('mocha', '  0 passing (1ms)\n  1 failing\n' +
+      '  9 passing (4ms)\n  3 passing (2ms)\n  1 failing\n', false),
+    { passed: 12, total: 14 }, 'one mocha run per file: the runs add up');
     t.same(count('tap', 'ok 1 a\nnot ok 2 b\nok 3 c\n', false),
       { passed: 2, total: 3 });
     t.same(count('tap', '# pass  4\n# fail  1\n', false),

@@ -36,7 +36,7 @@ legacy_v8::Handle<legacy_v8::Value> CallBack(
   v8::Local<v8::Value> result;
   if (node::MakeCallback(isolate, Real<v8::Object>(*object),
                          callback.As<v8::Function>(), argc,
-                         reinterpret_cast<v8::Local<v8::Value>*>(argv),
+                         compat::detail::RealArgs(argc, argv).get(),
                          node::async_context{0, 0})
           .ToLocal(&result))
     return Legacy<legacy_v8::Value>(scope.Escape(result));

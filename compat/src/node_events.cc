@@ -113,7 +113,8 @@ bool legacy_node::EventEmitter::Emit(
       return false;
   v8::Local<v8::Context> context = CurrentContext();
   v8::Local<v8::Object> self = Real<v8::Object>(*handle_);
-  v8::Local<v8::Value>* args = reinterpret_cast<v8::Local<v8::Value>*>(argv);
+  compat::detail::RealArgs real_args(argc, argv);
+  v8::Local<v8::Value>* args = real_args.get();
   v8::Local<v8::Value> events, listeners;
   // node 0.4: the listeners in this._events[event], called directly (not
   // through JS emit, so no special case for 'error'); false without any.

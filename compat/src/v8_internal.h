@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstring>
 #include <type_traits>
+#include <vector>
 
 #ifndef COMPAT_LEGACY_RUNTIME
 #error "the runtime is compiled with -DCOMPAT_LEGACY_RUNTIME (compat.gyp)"
@@ -94,7 +95,16 @@ bool OnMainThread();
 // checks its `this` against them, so that it never reaches a cell V8 may
 // have handed to someone else.  Zero almost always: the check is one load.
 extern std::size_t dead_cell_count;
+// Whether slot is such a cell and cannot be read: its callback has not
+// started, or has ended (a running callback's cell reads as its stand-in).
 bool IsDeadCell(const void* slot);
+// While an old weak callback runs, its collected object's cell reads as a
+// fresh empty object made for the call (V8 3.x still had the object; modern
+// V8 does not, and old code calls into JavaScript with it).  The number of
+// such cells (zero outside weak callbacks: Real's check is one load), and
+// the slot slot reads as.
+extern std::size_t stand_in_count;
+const void* StandInFor(const void* slot);
 // Makes the global gc() of --expose-gc, if there is one, run the old weak
 // callbacks of what it collected before it returns (v8_persistent.cc).
 void InstallGcHook(v8::Isolate* isolate, v8::Local<v8::Context> context);
@@ -108,6 +118,7 @@ inline bool InClosedScope(const void* slot) {
 
 template <class T = v8::Value>
 inline v8::Local<T> Real(const void* slot) {
+  if (__builtin_expect(stand_in_count != 0, 0)) slot = StandInFor(slot);
   v8::Local<T> local;
   std::memcpy(static_cast<void*>(&local), &slot, sizeof slot);
   return local;
@@ -119,6 +130,26 @@ inline void* Slot(v8::Local<T> local) {
   std::memcpy(&slot, static_cast<const void*>(&local), sizeof slot);
   return slot;
 }
+
+// An old argv (an array of slot pointers) as V8 takes it: the array itself,
+// or, while a weak callback's stand-in exists, a copy read through Real.
+class RealArgs {
+ public:
+  RealArgs(int argc, const legacy_v8::Handle<legacy_v8::Value>* argv) {
+    static_assert(sizeof *argv == sizeof(v8::Local<v8::Value>),
+                  "a facade handle is one slot pointer");
+    args_ = reinterpret_cast<v8::Local<v8::Value>*>(
+        const_cast<legacy_v8::Handle<legacy_v8::Value>*>(argv));
+    if (__builtin_expect(stand_in_count == 0, 1)) return;
+    for (int i = 0; i < argc; i++) copy_.push_back(Real(*argv[i]));
+    args_ = copy_.data();
+  }
+  v8::Local<v8::Value>* get() const { return args_; }
+
+ private:
+  std::vector<v8::Local<v8::Value>> copy_;
+  v8::Local<v8::Value>* args_;
+};
 
 template <class F, class T>
 inline legacy_v8::Local<F> Legacy(v8::Local<T> local) {

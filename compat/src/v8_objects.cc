@@ -282,7 +282,8 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::Function::NewInstance(
   v8::Local<v8::Function> self;
   if (!SelfAs(this, "v8::Function::NewInstance", &self)) return Local<Object>();
   // Handle<Value>[] and v8::Local<v8::Value>[] are arrays of slot pointers.
-  v8::Local<v8::Value>* args = reinterpret_cast<v8::Local<v8::Value>*>(argv);
+  compat::detail::RealArgs real_args(argc, argv);
+  v8::Local<v8::Value>* args = real_args.get();
   if (argc == 3) compat::detail::CheckFastBufferIdiom(self, argc, args);
   return Legacy<Object>(self->NewInstance(CurrentContext(), argc, args));
 }
@@ -296,7 +297,8 @@ legacy_v8::Local<legacy_v8::Value> legacy_v8::Function::Call(
                      : Real(*recv);
   for (int i = 0; i < argc; i++)
     if (!CheckValue(argv[i], "v8::Function::Call")) return Local<Value>();
-  v8::Local<v8::Value>* args = reinterpret_cast<v8::Local<v8::Value>*>(argv);
+  compat::detail::RealArgs real_args(argc, argv);
+  v8::Local<v8::Value>* args = real_args.get();
   if (argc == 3) compat::detail::CheckFastBufferIdiom(self, argc, args);
   return Legacy<Value>(self->Call(CurrentContext(), receiver, argc, args));
 }
@@ -509,7 +511,7 @@ legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::CallAsFunction(
                      : Real(*recv);
   return Legacy<Value>(
       self->CallAsFunction(CurrentContext(), receiver, argc,
-                           reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+                           compat::detail::RealArgs(argc, argv).get()));
 }
 
 legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::CallAsConstructor(
@@ -521,7 +523,7 @@ legacy_v8::Local<legacy_v8::Value> legacy_v8::Object::CallAsConstructor(
     if (!CheckValue(argv[i], "v8::Object::CallAsConstructor"))
       return Local<Value>();
   return Legacy<Value>(self->CallAsConstructor(
-      CurrentContext(), argc, reinterpret_cast<v8::Local<v8::Value>*>(argv)));
+      CurrentContext(), argc, compat::detail::RealArgs(argc, argv).get()));
 }
 
 legacy_v8::Local<legacy_v8::Object> legacy_v8::Array::CloneElementAt(

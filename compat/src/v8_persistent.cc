@@ -11,9 +11,13 @@
 //  - the second pass queues the old callback as a microtask (it may run
 //    inside the collection, where JavaScript is forbidden), which runs it in
 //    a HandleScope, the main context and a TryCatch that keeps its misuse
-//    exceptions from leaking into unrelated JavaScript; IsNearDeath() is true for a dead cell,
-//    Dispose() and ClearWeak() of it touch nothing, and any member call
-//    through it is reported and throws (see ReportBadHandle);
+//    exceptions from leaking into unrelated JavaScript; IsNearDeath() is
+//    true for a dead cell, Dispose() and ClearWeak() of it touch nothing;
+//  - while the old callback runs, its cell reads as a fresh empty object
+//    (StandInScope, Real): V8 3.x still had the object then, and the era's
+//    callbacks call back into JavaScript with it as receiver or argument
+//    (node-weak), which must not throw; outside its callback a dead cell
+//    is reported and throws on any member call (see ReportBadHandle);
 //  - while a cell address is dead, NewGlobal never returns it to old code
 //    (a cell V8 hands out again is held back until the callback ends), so
 //    a dead address always means "the collected object", never another
@@ -37,6 +41,7 @@ namespace compat {
 namespace detail {
 
 std::size_t dead_cell_count = 0;
+std::size_t stand_in_count = 0;
 
 namespace {
 
@@ -87,7 +92,50 @@ bool Tombstone(const void* slot) {
          tombstones->count(slot) != 0;
 }
 
-bool Dead(const void* slot) { return dead_cell_count != 0 && IsDeadCell(slot); }
+bool Dead(const void* slot) {
+  return dead_cell_count != 0 && dead_cells->count(slot) != 0;
+}
+
+// A new global cell holding value, whose address is neither dead nor a
+// tombstone: V8 hands a freed cell out again first, and old code still
+// holds the dead addresses.
+void* NewCell(v8::Isolate* isolate, v8::Local<v8::Value> value) {
+  for (;;) {
+    // A v8::Persistent with the default traits does not reset its cell
+    // when destroyed: the cell now belongs to the caller.
+    v8::Persistent<v8::Value> cell(isolate, value);
+    void* address = SlotOf(cell);
+    if (__builtin_expect(!Dead(address) && !Tombstone(address), 1))
+      return address;
+    if (held_back == nullptr) held_back = new std::vector<void*>;
+    held_back->push_back(address);
+  }
+}
+
+// The stand-ins of the cells whose old callback is running, innermost last.
+struct StandIn {
+  const void* cell;
+  void* object;  // a global cell of NewCell's
+};
+std::vector<StandIn>* stand_ins = nullptr;
+
+// For the length of one old callback, its cell reads as a fresh empty
+// object (see StandInFor).
+class StandInScope {
+ public:
+  StandInScope(v8::Isolate* isolate, const void* cell) {
+    if (stand_ins == nullptr) stand_ins = new std::vector<StandIn>;
+    stand_ins->push_back({cell, NewCell(isolate, v8::Object::New(isolate))});
+    stand_in_count = stand_ins->size();
+  }
+  ~StandInScope() {
+    CellOf(stand_ins->back().object)->Reset();
+    stand_ins->pop_back();
+    stand_in_count = stand_ins->size();
+  }
+  StandInScope(const StandInScope&) = delete;
+  StandInScope& operator=(const StandInScope&) = delete;
+};
 
 // Gives back the held cells whose address old code no longer holds.
 void ReleaseHeldBack() {
@@ -128,6 +176,7 @@ void RunLegacyCallback(WeakRecord* record) {
   if (context.IsEmpty()) return;
   v8::Context::Scope context_scope(context);
   v8::TryCatch try_catch(isolate);
+  StandInScope stand_in(isolate, record->cell);
   record->callback(legacy_v8::Persistent<legacy_v8::Value>(
                        static_cast<legacy_v8::Value*>(record->cell)),
                    record->parameter);
@@ -229,25 +278,33 @@ void InstallGcHook(v8::Isolate* isolate, v8::Local<v8::Context> context) {
 }
 
 bool IsDeadCell(const void* slot) {
-  return dead_cells != nullptr && dead_cells->count(slot) != 0;
+  return dead_cells != nullptr && dead_cells->count(slot) != 0 &&
+         StandInFor(slot) == slot;
+}
+
+const void* StandInFor(const void* slot) {
+  if (stand_ins == nullptr) return slot;
+  for (auto it = stand_ins->rbegin(); it != stand_ins->rend(); ++it) {
+    if (it->cell != slot) continue;
+    static bool said = false;
+    if (!said) {
+      said = true;
+      Warn(
+          "v8::Persistent weak callback: it reads its object, which modern "
+          "V8 collected before the callback could run; it gets an empty "
+          "stand-in object instead (the object's properties and contents "
+          "are gone)");
+    }
+    return it->object;
+  }
+  return slot;
 }
 
 void* NewGlobal(void* slot) {
   if (slot == nullptr) return nullptr;
   CheckMainThread("v8::Persistent<T>::New");
   if (!UsableHandle(slot, "v8::Persistent<T>::New")) return nullptr;
-  v8::Isolate* isolate = CurrentIsolate();
-  v8::Local<v8::Value> value = Real(slot);
-  for (;;) {
-    // A v8::Persistent with the default traits does not reset its cell
-    // when destroyed: the cell now belongs to the facade handle.
-    v8::Persistent<v8::Value> cell(isolate, value);
-    void* address = SlotOf(cell);
-    if (__builtin_expect(!Dead(address) && !Tombstone(address), 1))
-      return address;
-    if (held_back == nullptr) held_back = new std::vector<void*>;
-    held_back->push_back(address);
-  }
+  return NewCell(CurrentIsolate(), Real(slot));
 }
 
 void DisposeGlobal(void* slot) {

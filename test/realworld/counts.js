@@ -43,13 +43,14 @@ const readers = {
     return { passed: count - failed, total: count };
   },
 
-  // "5 passing (12ms)", "2 failing", "1 pending" (mocha 1.x and later).
+  // "5 passing (12ms)", "2 failing", "1 pending" (mocha 1.x and later),
+  // summed over the runs of a command that runs mocha once per file.
   mocha(text) {
-    const passing = text.match(/(\d+) passing/);
-    const failing = text.match(/(\d+) failing/);
-    if (!passing && !failing) return null;
-    const p = passing ? Number(passing[1]) : 0;
-    const f = failing ? Number(failing[1]) : 0;
+    const sum = (re) => (text.match(re) || [])
+      .reduce((total, line) => total + Number(line.match(/\d+/)[0]), 0);
+    const p = sum(/(\d+) passing/g);
+    const f = sum(/(\d+) failing/g);
+    if (!/\d+ (passing|failing)/.test(text)) return null;
     return { passed: p, total: p + f };
   },
 
