@@ -1,5 +1,6 @@
 // v8_context.cc: V8 3.x Context, Isolate, Locker/Unlocker and V8:: statics
 // on the isolate and context legacy code runs in.
+#include <algorithm>
 #include <vector>
 
 #include "misuse.h"
@@ -16,6 +17,34 @@ legacy_v8::Isolate* legacy_v8::Isolate::GetCurrent() {
   return reinterpret_cast<Isolate*>(CurrentIsolate());
 }
 
+namespace {
+
+// Contexts old code detached whose global V8 still has attached (see
+// DetachGlobal), held weakly.
+std::vector<v8::Global<v8::Context>>* detached = nullptr;
+
+// V8 3.x reused a detached global in Context::New; modern V8 reuses only a
+// global proxy it has detached itself.
+void DetachForReuse(v8::Local<v8::Value> global) {
+  if (detached == nullptr) return;
+  v8::Isolate* isolate = CurrentIsolate();
+  for (auto it = detached->begin(); it != detached->end();) {
+    if (it->IsEmpty()) {
+      it = detached->erase(it);
+      continue;
+    }
+    v8::Local<v8::Context> context = it->Get(isolate);
+    if (context->Global()->StrictEquals(global)) {
+      context->DetachGlobal();
+      detached->erase(it);
+      return;
+    }
+    ++it;
+  }
+}
+
+}  // namespace
+
 legacy_v8::Persistent<legacy_v8::Context> legacy_v8::Context::New(
     ExtensionConfiguration* extensions, Handle<ObjectTemplate> global_template,
     Handle<Value> global_object) {
@@ -29,7 +58,10 @@ legacy_v8::Persistent<legacy_v8::Context> legacy_v8::Context::New(
   if (!global_template.IsEmpty())
     tmpl = Real<v8::ObjectTemplate>(*global_template);
   v8::Local<v8::Value> global;
-  if (!global_object.IsEmpty()) global = Real(*global_object);
+  if (!global_object.IsEmpty()) {
+    global = Real(*global_object);
+    DetachForReuse(global);
+  }
   v8::Local<v8::Context> context =
       v8::Context::New(isolate, nullptr, tmpl, global);
   if (context.IsEmpty()) return Persistent<Context>();
@@ -59,9 +91,33 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::Context::Global() {
   return Legacy<Object>(Real<v8::Context>(this)->Global());
 }
 
+
 void legacy_v8::Context::DetachGlobal() {
   COMPAT_SELF_OR(, "v8::Context::DetachGlobal");
-  Real<v8::Context>(this)->DetachGlobal();
+  // V8 3.x: the context's global object became its own receiver, so that
+  // Global() afterwards was the `this` of the context's scripts, and an
+  // object that needed no access check: code outside the context read and
+  // wrote it freely (contextify's sandboxes).  Modern V8 would cut its
+  // global proxy off instead, and every access from outside would throw
+  // "no access".  So the proxy stays attached (it is what the scripts see
+  // as `this`), and the context takes the security token of the context
+  // that detached it.  A Context::New that reuses this global detaches it
+  // for real first.
+  v8::Isolate* isolate = CurrentIsolate();
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> self = Real<v8::Context>(this);
+  v8::Local<v8::Context> current = isolate->GetCurrentContext();
+  if (!current.IsEmpty() && current != self)
+    self->SetSecurityToken(current->GetSecurityToken());
+  if (detached == nullptr) detached = new std::vector<v8::Global<v8::Context>>;
+  // The collected ones go first (a cell each, for every sandbox made).
+  detached->erase(std::remove_if(detached->begin(), detached->end(),
+                                 [](const v8::Global<v8::Context>& context) {
+                                   return context.IsEmpty();
+                                 }),
+                  detached->end());
+  detached->emplace_back(isolate, self);
+  detached->back().SetWeak();
 }
 
 void legacy_v8::Context::Enter() {

@@ -300,6 +300,10 @@ struct FacadeAccess {
 namespace compat {
 namespace detail {
 
+// Says once when prototype is an instance of a template old code flagged
+// with SetHiddenPrototype (v8_templates.cc).
+void CheckHiddenPrototype(v8::Local<v8::Value> prototype);
+
 // A new C++ node::Buffer whose handle_ is buffer (node_buffer.cc).
 legacy_node::Buffer* AttachBuffer(v8::Local<v8::Object> buffer);
 

@@ -180,6 +180,7 @@ bool legacy_v8::Object::SetPrototype(Handle<Value> prototype) {
   v8::Local<v8::Object> self;
   if (!SelfAs(this, "v8::Object::SetPrototype", &self)) return false;
   if (!CheckValue(prototype, "v8::Object::SetPrototype")) return false;
+  compat::detail::CheckHiddenPrototype(Real(*prototype));
   return compat::version::SetPrototype(CurrentContext(), self, Real(*prototype))
       .FromMaybe(false);
 }

@@ -320,6 +320,44 @@ void legacy_v8::FunctionTemplate::SetClassName(Handle<String> name) {
   Real<v8::FunctionTemplate>(this)->SetClassName(Real<v8::String>(*name));
 }
 
+namespace {
+
+// The templates old code flagged with SetHiddenPrototype(true).  Few (a
+// program flags a class or two), so a list.
+std::vector<v8::Global<v8::FunctionTemplate>>* hidden_prototypes = nullptr;
+
+}  // namespace
+
+void legacy_v8::FunctionTemplate::SetHiddenPrototype(bool value) {
+  COMPAT_SELF_OR(, "v8::FunctionTemplate::SetHiddenPrototype");
+  if (!value) return;
+  if (hidden_prototypes == nullptr)
+    hidden_prototypes = new std::vector<v8::Global<v8::FunctionTemplate>>;
+  hidden_prototypes->emplace_back(CurrentIsolate(),
+                                  Real<v8::FunctionTemplate>(this));
+}
+
+namespace compat {
+namespace detail {
+
+void CheckHiddenPrototype(v8::Local<v8::Value> prototype) {
+  if (hidden_prototypes == nullptr || !prototype->IsObject()) return;
+  v8::Isolate* isolate = CurrentIsolate();
+  for (auto& tmpl : *hidden_prototypes) {
+    if (!tmpl.Get(isolate)->HasInstance(prototype)) continue;
+    Warn(
+        "v8::FunctionTemplate::SetHiddenPrototype: an instance of a template "
+        "flagged as a hidden prototype became an object's prototype; modern "
+        "V8 has no hidden prototypes, so its properties are inherited, not "
+        "the object's own (hasOwnProperty, Object.keys and "
+        "GetRealNamedProperty see them differently)");
+    return;
+  }
+}
+
+}  // namespace detail
+}  // namespace compat
+
 void legacy_v8::FunctionTemplate::ReadOnlyPrototype() {
   COMPAT_SELF_OR(, "v8::FunctionTemplate::ReadOnlyPrototype");
   Real<v8::FunctionTemplate>(this)->ReadOnlyPrototype();

@@ -179,10 +179,11 @@ class FunctionTemplate : public Template {
   Local<ObjectTemplate> PrototypeTemplate();
   void Inherit(Handle<FunctionTemplate> parent);
   void SetClassName(Handle<String> name);
-  void SetHiddenPrototype(bool value) COMPAT_UNSUPPORTED(
-      "v8::FunctionTemplate::SetHiddenPrototype is not supported: hidden "
-      "prototypes are gone from V8; put the properties on the instance "
-      "template instead");
+  // Hidden prototypes are gone from V8.  A context's global object was one
+  // in V8 3.x whatever the flag said, so there it changes nothing; an
+  // instance made another object's prototype (Object::SetPrototype) is an
+  // ordinary prototype, which is said once.
+  void SetHiddenPrototype(bool value);
   void ReadOnlyPrototype();
   bool HasInstance(Handle<Value> object);
 };
