@@ -212,10 +212,10 @@ t.test('an unknown command, and waf commands it does not provide',
     const unknown = nodeWafSync(dir, ['frobnicate']);
     t.equal(unknown.code, 1);
     t.match(unknown.stderr, /node-waf: No such command 'frobnicate'/);
-    const install = nodeWafSync(dir, ['install']);
-    t.equal(install.code, 1);
-    t.match(install.stderr,
-      /node-waf: node-waf install: not provided by node-waf-compat\n {2}instead: copy build\/default/);
+    const dist = nodeWafSync(dir, ['dist']);
+    t.equal(dist.code, 1);
+    t.match(dist.stderr,
+      /node-waf: node-waf dist: not provided by node-waf-compat\n {2}instead: use npm pack/);
   });
 
 t.test('a wscript that defines clean runs its own', async (t) => {

@@ -6,9 +6,11 @@ import Build
 import Logs
 import gyp_build
 import gyp_writer
+import module_abi
 import runtime_cache
 import waf_build
-from waf_errors import WafStop
+import wscript_steps
+from waf_errors import WafStop, WscriptFailure
 from wscript_module import call_function
 
 
@@ -35,12 +37,35 @@ def gyp_text(project, bld, state):
     return gyp_writer.render(targets, comment), addons
 
 
+# The build context of the build this node-waf ran (`node-waf build
+# install` builds once), by project folder.
+_built = {}
+
+
+def last_build(project):
+    """The build context of this node-waf's build, building first if it
+    has not (waf's install built first)."""
+    if project.topdir not in _built:
+        run(project)
+    return _built[project.topdir]
+
+
 def run(project):
+    jobs, verbose = project.options.jobs, project.options.verbose
+    # Built (once per node) before build(bld) runs: a step the wscript runs
+    # itself may link a node module, which gets the runtime too.
+    runtime_lib = runtime_cache.archive(project, jobs, verbose)
+    wscript_steps.set_runtime(runtime_lib)
+    before = wscript_steps.node_modules(project.topdir)
     bld, state = record(project)
+    _built[project.topdir] = bld
+    if not any(tg.kind() == 'addon' for tg in bld.task_gens):
+        built = wscript_steps.built_since(before, project.topdir)
+        if built:
+            return _built_by_steps(project, bld, state, built)
+        _report_failed_step()
     text, addons = gyp_text(project, bld, state)
     Logs.info("Waf: Entering directory `%s'" % project.blddir)
-    jobs, verbose = project.options.jobs, project.options.verbose
-    runtime_lib = runtime_cache.archive(project, jobs, verbose)
     written = gyp_build.build(project, text, addons, state, jobs, verbose,
                               runtime_lib=runtime_lib)
     state['outputs'] = sorted(set(state['outputs']) | set(written))
@@ -49,5 +74,38 @@ def run(project):
         Logs.info('node-waf: %s' % os.path.relpath(
             os.path.join(project.blddir, variant, output), project.topdir))
     Logs.info("Waf: Leaving directory `%s'" % project.blddir)
+    for function in bld.post_funs:
+        call_function(function, bld, 'a post function of build')
+
+
+def _report_failed_step():
+    """A wscript that builds its module with its own commands and none
+    built one: the first command that failed is the cause."""
+    failed = wscript_steps.failed()
+    if failed:
+        command, status, location = failed[0]
+        raise WscriptFailure(
+            'build(bld): the wscript\'s own step `%s` exited with status %d '
+            '(its output is above), and no node module was built' % (
+                command, status), location)
+
+
+def _built_by_steps(project, bld, state, built):
+    """node-waf 0.x asked no more of a wscript whose own commands (its
+    Makefile) build the module than that the module appear."""
+    bare = [path for path in built if module_abi.entry_points(path) == []]
+    if bare:
+        raise WscriptFailure(
+            'build(bld): %s was linked without the SDK\'s runtime: the '
+            'wscript\'s step linked it with a compiler of its own instead of '
+            '$CXX (or $CC), which node-waf sets to one that links the '
+            'runtime; link the module with $(CXX) in its Makefile' %
+            os.path.relpath(bare[0], project.topdir),
+            (wscript_steps.steps[-1][2] if wscript_steps.steps else None))
+    state['outputs'] = sorted(set(state['outputs']) | set(built))
+    project.save_state(state)
+    for path in built:
+        Logs.info('node-waf: %s (built by the wscript\'s own step)' %
+                  os.path.relpath(path, project.topdir))
     for function in bld.post_funs:
         call_function(function, bld, 'a post function of build')

@@ -17,10 +17,12 @@ import cmd_clean  # noqa: E402
 import cmd_configure  # noqa: E402
 import cmd_distclean  # noqa: E402
 import cmd_gyp  # noqa: E402
+import cmd_install  # noqa: E402
 import runtime_cache  # noqa: E402
 import waf_errors  # noqa: E402
 import waf_options  # noqa: E402
 import wscript_module  # noqa: E402
+import wscript_steps  # noqa: E402
 from project import NodeTarget, Project  # noqa: E402
 from waf_errors import Refusal, WafStop  # noqa: E402
 
@@ -30,14 +32,13 @@ BUILTIN = {
     'clean': cmd_clean.run,
     'distclean': cmd_distclean.run,
     'gyp': cmd_gyp.run,
+    'install': cmd_install.run,
+    'uninstall': cmd_install.run_uninstall,
 }
 # Commands a wscript may define itself (waf bound its own only when the
 # wscript had none).
-OVERRIDABLE = ('clean', 'distclean')
+OVERRIDABLE = ('clean', 'distclean', 'install', 'uninstall')
 _NOT_PROVIDED = {
-    'install': 'copy build/default/NAME.node where it is needed (node still '
-               'looks in ~/.node_libraries), or publish the addon with npm',
-    'uninstall': 'remove the copied module yourself',
     'dist': 'use npm pack',
     'distcheck': 'use npm pack, then npm install the tarball elsewhere',
     'check': 'run your tests after node-waf build (npm test)',
@@ -115,6 +116,9 @@ def print_runtime(argv):
 
 def main(argv):
     sys.argv = ['node-waf'] + argv
+    # Started by a step of another wscript (a Makefile that runs node-waf
+    # in a sub-folder): the compilers are the user's again.
+    wscript_steps.restore_user_compilers()
     if argv[:1] == ['runtime']:
         return print_runtime(argv[1:])
     if '--version' in argv:

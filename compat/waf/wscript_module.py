@@ -19,6 +19,7 @@ import types
 
 import py2_syntax
 import waf_errors
+import wscript_steps
 from waf_errors import Refusal, WafStop
 
 WSCRIPT_FILE = 'wscript'
@@ -266,7 +267,8 @@ def run_wscript_code(thunk, context=''):
     naming the wscript line."""
     import Utils
     try:
-        result = thunk()
+        with wscript_steps.active():
+            result = thunk()
     except WafStop:
         raise
     except Utils.WafError as error:

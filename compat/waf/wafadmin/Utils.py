@@ -8,6 +8,7 @@ import sys
 import traceback
 
 import Logs
+import wscript_steps
 from wscript_module import Context, load_module  # noqa: F401
 
 pproc = subprocess
@@ -69,9 +70,11 @@ def exec_command(s, **kw):
         kw['stdout'] = kw['stderr'] = kw.pop('log')
     kw['shell'] = isinstance(s, str)
     try:
-        return subprocess.Popen(s, **kw).wait()
+        status = subprocess.Popen(s, **kw).wait()
     except OSError:
-        return -1
+        status = -1
+    wscript_steps.record(s, status, wscript_steps.caller())
+    return status
 
 
 def cmd_output(cmd, **kw):
