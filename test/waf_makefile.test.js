@@ -70,3 +70,18 @@ t.test('node-waf install copies the module to ${LIBDIR} ($NODE_PATH at ' +
   t.equal(removed.code, 0, 'uninstall', { stderr: removed.stderr });
   t.notOk(fs.existsSync(path.join(libs, 'classic.node')));
 });
+
+t.test('the toolchain\'s C preprocessor (-E) keeps a line whole, as GCC 4 ' +
+  'did', async (t) => {
+  const dir = h.scratch(t, 'makefile-cpp');
+  const file = path.join(dir, 'uses_stdin.c');
+  // stdin is a macro of a system header: GCC 5 and later mark its
+  // expansion with line markers in the middle of the call.
+  fs.writeFileSync(file, '#include <stdio.h>\n' +
+    'int next_char(void) { return getc(stdin); }\n');
+  const cc = path.join(h.compat, 'waf', 'toolchain', 'cc');
+  const run = require('child_process').spawnSync(cc, ['-E', file],
+    { encoding: 'utf8' });
+  t.equal(run.status, 0, run.stderr);
+  t.match(run.stdout, /int next_char\(void\) \{ return getc\(stdin\); \}/);
+});
