@@ -628,9 +628,11 @@ void compat__ev_loop_fork(struct ev_loop* loop) {
   using namespace compat::ev;
   if (!CheckLoop(loop, "ev_loop_fork")) return;
   // libev (ev.pod, ev_loop_fork): fork watchers run at the start of the next
-  // iteration; the kernel state is recreated in the child.
+  // iteration; the kernel state is recreated in the child, of Node's own
+  // loop too (a daemonising addon's child goes on running Node: the
+  // parent's epoll set must not be shared with it).
   loop->postfork = true;
-  if (loop->host == nullptr && getpid() != loop->pid) {
+  if (getpid() != loop->pid) {
     int err = uv_loop_fork(loop->uv);
     if (err != 0)
       compat::Fatal("ev_loop_fork: uv_loop_fork: %s", uv_strerror(err));

@@ -303,8 +303,11 @@ async function runPackage(pkg, { node, cache, work }) {
     // $SMOKE/x.js: a check of ours for a package that ships no tests.
     const [command, ...args] = test.cmd.map((arg) => arg.replace(/^\$SMOKE\//,
       `${path.join(__dirname, 'smoke')}/`));
-    const result = await runAsync(command === 'node' ? node.bin : command,
-      args, {
+    const program = command === 'node' ? node.bin : command;
+    // reaper: orphans the tests leave are reaped, as by a machine's init
+    // (reaper.py).
+    const result = await runAsync(pkg.reaper ? 'python3' : program,
+      pkg.reaper ? [path.join(__dirname, 'reaper.py'), program, ...args] : args, {
       cwd: test.cwd ? path.join(dir, test.cwd) : dir, env: testEnv,
       timeout: (test.timeout || TEST_TIMEOUT / 1000) * 1000,
     });
