@@ -4,6 +4,8 @@
 #include <node.h>
 #include <v8.h>
 
+#include <signal.h>
+#include <stdio.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,17 +21,38 @@ static Handle<Value> Fork(const Arguments& args) {
   return scope.Close(Integer::New(pid));
 }
 
-// reap(pid) -> the exit status of a child (blocks until it ends)
+// reap(pid, ms) -> the exit status of a child, waiting up to ms
+// milliseconds; -1 when it had not ended (it is killed then).
 static Handle<Value> Reap(const Arguments& args) {
   HandleScope scope;
+  pid_t pid = args[0]->Int32Value();
   int status = 0;
-  if (waitpid(args[0]->Int32Value(), &status, 0) < 0) return Null();
-  return scope.Close(Integer::New(WIFEXITED(status) ? WEXITSTATUS(status)
-                                                    : 128 + WTERMSIG(status)));
+  for (int waited = 0; waited < args[1]->Int32Value(); waited += 10) {
+    pid_t done = waitpid(pid, &status, WNOHANG);
+    if (done < 0) return Null();
+    if (done == pid)
+      return scope.Close(Integer::New(WIFEXITED(status)
+                                          ? WEXITSTATUS(status)
+                                          : 128 + WTERMSIG(status)));
+    usleep(10000);
+  }
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  return scope.Close(Integer::New(-1));
+}
+
+// detach(): stdin, stdout and stderr on /dev/null, as a daemon did.
+static Handle<Value> Detach(const Arguments& args) {
+  HandleScope scope;
+  freopen("/dev/null", "r", stdin);
+  freopen("/dev/null", "w", stdout);
+  freopen("/dev/null", "w", stderr);
+  return Undefined();
 }
 
 extern "C" void init(Handle<Object> target) {
   HandleScope scope;
   NODE_SET_METHOD(target, "fork", Fork);
   NODE_SET_METHOD(target, "reap", Reap);
+  NODE_SET_METHOD(target, "detach", Detach);
 }
