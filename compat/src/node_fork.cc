@@ -127,16 +127,9 @@ void WatchForEnd(uv_prepare_t* handle) {
   _exit(0);
 }
 
-// In the child, on the thread that forked (the main one, in JavaScript).
-void AfterForkInChild() {
-  if (!compat::detail::OnMainThread()) return;
-  v8::Isolate* isolate = compat::detail::CurrentIsolate();
-  if (isolate == nullptr) return;
-  v8::HandleScope scope(isolate);
-  v8::Local<v8::Context> context = compat::detail::MainContext();
-  if (context.IsEmpty()) return;
-  v8::Context::Scope context_scope(context);
-  v8::TryCatch try_catch(isolate);
+// Installs the exit shim on process; its emit(event) function, or false.
+bool InstallExitShim(v8::Isolate* isolate, v8::Local<v8::Context> context,
+                     v8::Local<v8::Value>* emit) {
   v8::Local<v8::Value> process, shim;
   v8::Local<v8::Function> quick_exit;
   v8::Local<v8::Script> script;
@@ -147,17 +140,27 @@ void AfterForkInChild() {
       !v8::Script::Compile(context,
                            v8::String::NewFromUtf8Literal(isolate, kExitShim))
            .ToLocal(&script) ||
-      !script->Run(context).ToLocal(&shim) || !shim->IsFunction()) {
-    compat::Warn("fork: the child could not route its exit past Node's "
-                 "teardown; it may hang or crash when it exits");
-    return;
-  }
+      !script->Run(context).ToLocal(&shim) || !shim->IsFunction())
+    return false;
   v8::Local<v8::Value> argv[] = {process, quick_exit};
+  return shim.As<v8::Function>()
+             ->Call(context, v8::Undefined(isolate), 2, argv)
+             .ToLocal(emit) &&
+         (*emit)->IsFunction();
+}
+
+// In the child, on the thread that forked (the main one, in JavaScript).
+void AfterForkInChild() {
+  if (!compat::detail::OnMainThread()) return;
+  v8::Isolate* isolate = compat::detail::CurrentIsolate();
+  if (isolate == nullptr) return;
+  v8::HandleScope scope(isolate);
+  v8::Local<v8::Context> context = compat::detail::MainContext();
+  if (context.IsEmpty()) return;
+  v8::Context::Scope context_scope(context);
+  v8::TryCatch try_catch(isolate);
   v8::Local<v8::Value> emit;
-  if (!shim.As<v8::Function>()
-           ->Call(context, v8::Undefined(isolate), 2, argv)
-           .ToLocal(&emit) ||
-      !emit->IsFunction()) {
+  if (!InstallExitShim(isolate, context, &emit)) {
     compat::Warn("fork: the child could not route its exit past Node's "
                  "teardown; it may hang or crash when it exits");
     return;

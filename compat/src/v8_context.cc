@@ -23,23 +23,29 @@ namespace {
 // DetachGlobal), held weakly.
 std::vector<v8::Global<v8::Context>>* detached = nullptr;
 
+// Forgets the detached contexts the collector took (a cell each, for every
+// sandbox made).
+void ForgetCollected() {
+  detached->erase(std::remove_if(detached->begin(), detached->end(),
+                                 [](const v8::Global<v8::Context>& context) {
+                                   return context.IsEmpty();
+                                 }),
+                  detached->end());
+}
+
 // V8 3.x reused a detached global in Context::New; modern V8 reuses only a
 // global proxy it has detached itself.
 void DetachForReuse(v8::Local<v8::Value> global) {
   if (detached == nullptr) return;
+  ForgetCollected();
   v8::Isolate* isolate = CurrentIsolate();
-  for (auto it = detached->begin(); it != detached->end();) {
-    if (it->IsEmpty()) {
-      it = detached->erase(it);
-      continue;
-    }
+  for (auto it = detached->begin(); it != detached->end(); ++it) {
     v8::Local<v8::Context> context = it->Get(isolate);
     if (context->Global()->StrictEquals(global)) {
       context->DetachGlobal();
       detached->erase(it);
       return;
     }
-    ++it;
   }
 }
 
@@ -91,7 +97,6 @@ legacy_v8::Local<legacy_v8::Object> legacy_v8::Context::Global() {
   return Legacy<Object>(Real<v8::Context>(this)->Global());
 }
 
-
 void legacy_v8::Context::DetachGlobal() {
   COMPAT_SELF_OR(, "v8::Context::DetachGlobal");
   // V8 3.x: the context's global object became its own receiver, so that
@@ -110,12 +115,7 @@ void legacy_v8::Context::DetachGlobal() {
   if (!current.IsEmpty() && current != self)
     self->SetSecurityToken(current->GetSecurityToken());
   if (detached == nullptr) detached = new std::vector<v8::Global<v8::Context>>;
-  // The collected ones go first (a cell each, for every sandbox made).
-  detached->erase(std::remove_if(detached->begin(), detached->end(),
-                                 [](const v8::Global<v8::Context>& context) {
-                                   return context.IsEmpty();
-                                 }),
-                  detached->end());
+  ForgetCollected();
   detached->emplace_back(isolate, self);
   detached->back().SetWeak();
 }

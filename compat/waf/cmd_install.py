@@ -11,6 +11,7 @@ import shutil
 import Logs
 import Utils
 import cmd_build
+import gyp_writer
 
 _UNSET = object()
 
@@ -27,10 +28,8 @@ def _destinations(project, bld):
         if not folder:
             continue
         folder = Utils.subst_vars(str(folder), tg.env)
-        output = os.path.join(
-            project.blddir, tg.env.variant(),
-            os.path.relpath(tg.path.path, bld.srcdir),
-            tg.target_name() + '.node')
+        output, variant = gyp_writer.addon_output(tg, bld.srcdir)
+        output = os.path.join(project.blddir, variant, output)
         destdir = getattr(project.options, 'destdir', '') or ''
         if destdir:
             folder = destdir + os.sep + folder.lstrip(os.sep)

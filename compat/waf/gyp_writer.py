@@ -252,6 +252,15 @@ def optimise(environ=None):
     return value not in ('', '0')
 
 
+def addon_output(tg, srcdir):
+    """(path relative to the variant folder, variant) of an addon's module:
+    waf mirrored the source tree, build/default/<folder>/NAME.node."""
+    output = os.path.normpath(os.path.join(
+        os.path.relpath(tg.path.path, srcdir),
+        tg.target_name() + '.node')).replace(os.sep, '/')
+    return output, tg.env.variant()
+
+
 def targets(bld, state, base, layout):
     """The gyp targets of a recorded build, as (dicts, addons) where addons
     lists (gyp target name, output path relative to the variant folder,
@@ -281,11 +290,7 @@ def targets(bld, state, base, layout):
         kind = kinds[id(tg)]
         result.append(_target(tg, kind, names, state, base, bld.srcdir))
         if kind == 'addon':
-            # waf mirrored the source tree: build/default/<folder>/NAME.node
-            output = os.path.normpath(os.path.join(
-                os.path.relpath(tg.path.path, bld.srcdir),
-                tg.target_name() + '.node')).replace(os.sep, '/')
-            variant = tg.env.variant()
+            output, variant = addon_output(tg, bld.srcdir)
             addons.append((names[id(tg)], output, variant))
             folder = os.path.dirname(output)
             # node-gyp's own build/Release/NAME.node is already where a
